@@ -1,0 +1,115 @@
+package io.skein.host;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code ./skein} starts here.
+ *
+ * <pre>
+ * skein               run the host: the shell when a terminal is attached, else headless until stopped
+ * skein shell         run the host with the Gogo shell
+ * skein exec 'CMD'    run one Gogo command against the data directory and exit with its outcome
+ * </pre>
+ *
+ * Exit codes: 0 success, 1 the command or the host failed, 2 bad usage.
+ */
+public final class Launcher {
+
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String verb = args.length == 0 ? "run" : args[0];
+        try {
+            return switch (verb) {
+                case "run" -> serve(Optional.empty(), out);
+                case "shell" -> serve(Optional.of(true), out);
+                case "exec" -> exec(args, out, err);
+                case "help", "-h", "--help" -> usage(out, 0);
+                default -> {
+                    err.println("skein: unknown command \"" + verb + "\"");
+                    yield usage(err, 2);
+                }
+            };
+        } catch (HostException e) {
+            err.println("skein: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int serve(Optional<Boolean> shell, PrintStream out) throws HostException {
+        boolean interactive = shell.orElse(System.console() != null);
+        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.HOST, interactive);
+        Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "skein-shutdown"));
+        host.start();
+        if (!interactive) {
+            out.println("skein: host pid " + ProcessHandle.current().pid() + " running on " + host.home()
+                    + " (headless); stop it with Ctrl-C or kill " + ProcessHandle.current().pid());
+        }
+        host.awaitStop();
+        return 0;
+    }
+
+    private static int exec(String[] args, PrintStream out, PrintStream err) throws HostException {
+        if (args.length < 2 || String.join(" ", Arrays.copyOfRange(args, 1, args.length)).isBlank()) {
+            err.println("skein: exec needs a command, e.g. ./skein exec 'broker:info'");
+            return 2;
+        }
+        String command = String.join(" ", Arrays.copyOfRange(args, 1, args.length));
+        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.EXEC, false);
+        Thread hook = new Thread(host::stop, "skein-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            host.start();
+            host.awaitSettled(SETTLE_TIMEOUT);
+            return new CommandRunner(host.context()).run(command, out, err);
+        } finally {
+            host.stop();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    private static int usage(PrintStream to, int code) {
+        to.println("""
+                usage: skein                run Skein (the shell on a terminal, else headless until stopped)
+                       skein shell          run Skein with the Gogo shell
+                       skein exec 'CMD'     run one Gogo command, e.g. skein exec 'broker:info'
+                the data directory is SKEIN_HOME, else $XDG_DATA_HOME/skein, else ~/.local/share/skein""");
+        return code;
+    }
+
+    /** Where the runnable assembly is: the folder above {@code lib/} holding this class's jar. */
+    record Layout(Path root) {
+
+        static Layout locate() throws HostException {
+            try {
+                Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return new Layout(jar.getParent().getParent());
+            } catch (Exception e) {
+                throw new HostException("cannot find the Skein assembly: " + e.getMessage(), e);
+            }
+        }
+
+        Path bundles() {
+            return root.resolve("bundle");
+        }
+
+        Path runtime() {
+            return root.resolve("runtime");
+        }
+
+        Path defaultConfiguration() {
+            return root.resolve("etc");
+        }
+    }
+}
