@@ -215,7 +215,7 @@ final class Host {
     }
 
     /** Stops the framework (bundles stop in reverse order, dependents first) and removes the cache. */
-    void stop() {
+    synchronized void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

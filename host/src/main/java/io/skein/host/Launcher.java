@@ -51,13 +51,24 @@ public final class Launcher {
         boolean interactive = shell.orElse(System.console() != null);
         Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.HOST, interactive);
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "skein-shutdown"));
+        // SIGTERM and (headless) SIGINT are the ordinary way to stop a host: stop cleanly, exit 0.
+        stopOn("TERM", host);
+        if (!interactive) {
+            stopOn("INT", host);
+        }
         host.start();
         if (!interactive) {
             out.println("skein: host pid " + ProcessHandle.current().pid() + " running on " + host.home()
                     + " (headless); stop it with Ctrl-C or kill " + ProcessHandle.current().pid());
         }
         host.awaitStop();
+        host.stop();
         return 0;
+    }
+
+    private static void stopOn(String signal, Host host) {
+        sun.misc.Signal.handle(new sun.misc.Signal(signal),
+                received -> new Thread(host::stop, "skein-stop-on-" + signal).start());
     }
 
     private static int exec(String[] args, PrintStream out, PrintStream err) throws HostException {
