@@ -22,6 +22,14 @@ public final class Processes extends ExternalResource {
     private final List<Process> started = new ArrayList<>();
     private final List<Path> roots = new ArrayList<>();
 
+    /** If the test JVM itself is stopped mid-test, the processes of the test still go with it. */
+    private final Thread onExit = new Thread(this::after, "kill-test-processes");
+
+    @Override
+    protected void before() {
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
     /** Starts a process and remembers it for cleanup. */
     public synchronized Process start(ProcessBuilder builder) throws IOException {
         Process process = builder.start();
@@ -98,5 +106,10 @@ public final class Processes extends ExternalResource {
         }
         started.clear();
         roots.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // already running as the shutdown hook, or never registered
+        }
     }
 }

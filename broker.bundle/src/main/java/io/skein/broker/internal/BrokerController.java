@@ -48,7 +48,7 @@ public final class BrokerController {
     private final BrokerConfig config;
     private final BrokerStatus status = new BrokerStatus();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "skein-broker"));
+            BrokerController::brokerThread);
     private final ServiceRegistration<BrokerStatus> statusRegistration;
     private final Function<String, String> environment;
 
@@ -64,6 +64,17 @@ public final class BrokerController {
         this.environment = BrokerSettings.environment(System.getenv(), context::getProperty);
         this.statusRegistration = context.registerService(BrokerStatus.class, status, stateProperties());
         executor.execute(this::establish);
+    }
+
+    /**
+     * The broker's one thread. Its context class loader is this bundle's: Lettuce probes optional
+     * features (JFR events) through it, and must see what the bundle sees, not the launcher's class
+     * path, or it picks features it cannot load.
+     */
+    private static Thread brokerThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "skein-broker");
+        thread.setContextClassLoader(BrokerController.class.getClassLoader());
+        return thread;
     }
 
     private void establish() {
