@@ -154,6 +154,7 @@ final class Host {
                     .toList();
         }
         for (Path jar : jars) {
+            // Copied into this host's cache, so that a rebuild under a running host cannot change its classes.
             Bundle bundle = context.installBundle(jar.toUri().toString());
             bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle.getSymbolicName()));
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
@@ -180,6 +181,31 @@ final class Host {
         long deadline = System.nanoTime() + timeout.toNanos();
         await("org.apache.felix.service.command.CommandProcessor", null, deadline);
         await(null, BROKER_SETTLED, deadline);
+    }
+
+    /**
+     * Waits until the broker answers and no component waits for anything any more.
+     *
+     * @return whether the host got there within {@code timeout}
+     */
+    boolean awaitReady(Duration timeout) throws HostException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        await(null, "(skein.broker.state=ready)", deadline);
+        Components components = new Components(context());
+        try {
+            while (System.nanoTime() < deadline) {
+                if (components.allSettled()) {
+                    return true;
+                }
+                Thread.sleep(10);
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            components.close();
+        }
     }
 
     private void await(String objectClass, String filter, long deadline) throws HostException {

@@ -58,12 +58,23 @@ public final class Launcher {
         }
         host.start();
         if (!interactive) {
-            out.println("skein: host pid " + ProcessHandle.current().pid() + " running on " + host.home()
-                    + " (headless); stop it with Ctrl-C or kill " + ProcessHandle.current().pid());
+            long pid = ProcessHandle.current().pid();
+            out.println("skein: host pid " + pid + " running on " + host.home() + " (headless); stop it with Ctrl-C "
+                    + "or kill " + pid);
+            if (host.awaitReady(SETTLE_TIMEOUT)) {
+                out.println("skein: ready in " + sinceStart() + " ms (broker up, every component active)");
+            } else {
+                out.println("skein: not ready after " + SETTLE_TIMEOUT.toSeconds() + " s; see broker:info and "
+                        + host.home().resolve("log").resolve("skein.log"));
+            }
         }
         host.awaitStop();
         host.stop();
         return 0;
+    }
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private static void stopOn(String signal, Host host) {

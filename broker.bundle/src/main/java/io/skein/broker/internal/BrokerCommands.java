@@ -56,7 +56,8 @@ public final class BrokerCommands {
         line(out, "mode", broker.mode().name().toLowerCase(Locale.ROOT));
         line(out, "role", broker.mode() == BrokerInfo.Mode.EXTERNAL ? "client (external server)"
                 : broker.owner() ? "owner" : "attached");
-        line(out, "server", "redis " + broker.serverVersion() + (broker.serverPid() > 0 ? ", pid " + broker.serverPid() : ""));
+        String pid = broker.serverPid() > 0 ? ", pid " + broker.serverPid() : "";
+        line(out, "server", "redis " + broker.serverVersion() + pid);
         line(out, "endpoint", broker.endpoint());
         line(out, "data", broker.dataDirectory().toString());
         serverFacts(out);

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedBroker implements Backend {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
     private static final int RESTARTS_PER_MINUTE = 5;
@@ -121,7 +121,7 @@ final class EmbeddedBroker implements Backend {
             if (previous != null && adopt(previous)) {
                 return;
             }
-            if (previous == null && dir.socket().isPresent() && adoptUnrecorded()) {
+            if (previous == null && dir.socket().filter(Files::exists).isPresent() && adoptUnrecorded()) {
                 return;
             }
             startServer(previous);
@@ -239,7 +239,8 @@ final class EmbeddedBroker implements Backend {
     }
 
     private String serverOutput() {
-        for (Path log : List.of(dir.logDirectory().resolve("redis-server.out"), dir.logDirectory().resolve("redis.log"))) {
+        Path logs = dir.logDirectory();
+        for (Path log : List.of(logs.resolve("redis-server.out"), logs.resolve("redis.log"))) {
             try {
                 List<String> lines = Files.readAllLines(log);
                 if (!lines.isEmpty()) {

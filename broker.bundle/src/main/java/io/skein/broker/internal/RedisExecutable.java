@@ -134,29 +134,36 @@ final class RedisExecutable {
                 + "; install Redis 6.2 or newer on the PATH, or set executable in " + BrokerConfig.PID);
     }
 
+    /**
+     * Extracts the shipped binary once. Its SHA-256 is written beside it at extraction and checked
+     * against the file at every start, so a damaged or replaced binary is extracted again.
+     */
     private static Path extractShipped(Path binDirectory, Function<String, URL> resources) throws BrokerException {
         String name = shippedName(System.getProperty("os.name"), System.getProperty("os.arch"));
-        URL resource = resources.apply("redis/" + name);
-        if (resource == null) {
-            throw BrokerException.failure("The broker bundle lacks redis/" + name + "; rebuild Skein");
-        }
         Path target = binDirectory.resolve(name);
+        Path checksum = binDirectory.resolve(name + ".sha256");
         try {
-            String shipped = sha256(resource);
-            if (Files.isRegularFile(target) && shipped.equals(sha256(target.toUri().toURL()))) {
+            if (Files.isRegularFile(target) && Files.isRegularFile(checksum)
+                    && Files.readString(checksum).trim().equals(sha256(target.toUri().toURL()))) {
                 ensureExecutable(target);
                 return target;
+            }
+            URL resource = resources.apply("redis/" + name);
+            if (resource == null) {
+                throw BrokerException.failure("The broker bundle lacks redis/" + name + "; rebuild Skein");
             }
             Path temporary = binDirectory.resolve(name + ".part-" + ProcessHandle.current().pid());
             try (InputStream in = resource.openStream()) {
                 Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
             }
+            String shipped = sha256(resource);
             if (!shipped.equals(sha256(temporary.toUri().toURL()))) {
                 Files.deleteIfExists(temporary);
                 throw BrokerException.failure("Extracting " + name + " into " + binDirectory
                         + " gave different bytes; is the disk full?");
             }
             ensureExecutable(temporary);
+            Files.writeString(checksum, shipped + "\n");
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Extracted the shipped redis-server to {}", target);
             return target;
