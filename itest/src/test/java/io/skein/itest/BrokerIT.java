@@ -6,9 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 
 import io.skein.broker.BrokerService;
 
@@ -17,16 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -74,32 +67,7 @@ public class BrokerIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path home = Files.createTempDirectory(TestRoot.folder().toPath(), "exam");
-        System.setProperty("skein.home", home.toString());
-        List<Option> options = new ArrayList<>();
-        options.add(frameworkProperty("org.ops4j.pax.logging.property.file")
-                .value(Skein.DIST.resolve("runtime/log4j2.xml").toString()));
-        options.add(frameworkProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("ERROR"));
-        options.add(frameworkProperty("felix.fileinstall.dir").value(home.resolve("etc").toString()));
-        options.add(frameworkProperty("skein.home").value(home.toString()));
-        options.add(junitBundles());
-        try (Stream<Path> jars = Files.list(Skein.DIST.resolve("bundle"))) {
-            for (Path jar : jars.sorted().toList()) {
-                String name = jar.getFileName().toString();
-                if (name.startsWith("org.apache.felix.gogo.jline") || name.startsWith("jline")) {
-                    continue; // the interactive shell would read the test's standard input
-                }
-                options.add(isFragment(jar) ? bundle(jar.toUri().toString()).noStart()
-                        : bundle(jar.toUri().toString()));
-            }
-        }
-        return options.toArray(new Option[0]);
-    }
-
-    private static boolean isFragment(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest().getMainAttributes().getValue(Constants.FRAGMENT_HOST) != null;
-        }
+        return ExamOptions.skein();
     }
 
     @Before
