@@ -112,8 +112,20 @@ public final class Skein {
 
     /** Writes (replacing) {@code etc/skein.broker.cfg} before a host starts. */
     public void configureBroker(String properties) throws IOException {
+        configure("skein.broker", properties);
+    }
+
+    /** Writes (replacing) {@code etc/PID.cfg}. */
+    public void configure(String pid, String properties) throws IOException {
         Files.createDirectories(home.resolve("etc"));
-        Files.writeString(home.resolve("etc").resolve("skein.broker.cfg"), properties);
+        Files.writeString(home.resolve("etc").resolve(pid + ".cfg"), properties);
+    }
+
+    /** Puts a bundle into the deploy folder. */
+    public void deploy(Path jar) throws IOException {
+        Files.createDirectories(home.resolve("deploy"));
+        Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */

@@ -268,21 +268,26 @@ final class QueueWorkers {
         ActiveJob job = new ActiveJob(queue, delivery, Thread.currentThread(), () -> timer.execute(this::renewLeases));
         active.add(job);
         try {
-            handler.handle(job);
-            if (!job.returned()) {
+            Throwable error = null;
+            try {
+                handler.handle(job);
+            } catch (Exception | LinkageError | AssertionError e) {
+                error = e;
+            }
+            // The outcome is recorded whether or not the handler was interrupted on the way.
+            Thread.interrupted();
+            if (job.returned()) {
+                return;
+            }
+            if (error == null) {
                 complete(job);
-            }
-        } catch (PermanentFailure e) {
-            if (!job.returned()) {
-                fail(job, Decision.deadLetter("permanent failure: " + Failures.message(e)), e);
-            }
-        } catch (Exception | LinkageError | AssertionError e) {
-            if (!job.returned()) {
-                fail(job, decide(job, e), e);
+            } else if (error instanceof PermanentFailure) {
+                fail(job, Decision.deadLetter("permanent failure: " + Failures.message(error)), error);
+            } else {
+                fail(job, decide(job, error), error);
             }
         } finally {
             active.remove(job);
-            Thread.interrupted();
         }
     }
 
@@ -307,10 +312,11 @@ final class QueueWorkers {
     private void complete(ActiveJob job) {
         Delivery d = job.delivery();
         try {
-            Long done = scripts.call(COMPLETE, ScriptOutputType.INTEGER, new String[] {keys.stream(), keys.unique(),
-                keys.job(d.id()), keys.completed(), keys.completedCount()},
+            Long done = persistently(() -> scripts.<Long>call(COMPLETE, ScriptOutputType.INTEGER,
+                    new String[] {keys.stream(), keys.unique(), keys.job(d.id()), keys.completed(),
+                        keys.completedCount()},
                     Keys.GROUP, d.sid(), d.id(), Integer.toString(d.attempt()),
-                    Jobs.completedLine(d.id(), d.task(), d.attempt()));
+                    Jobs.completedLine(d.id(), d.task(), d.attempt())));
             if (done == 1) {
                 LOG.debug("{} completed in {} ms", job, job.elapsedMillis());
             } else {
@@ -333,10 +339,10 @@ final class QueueWorkers {
         long delay = retry ? ((Decision.Retry) decision).delay().toMillis() : 0;
         String reason = retry ? error : ((Decision.DeadLetter) decision).reason();
         try {
-            Long outcome = scripts.call(FAIL, ScriptOutputType.INTEGER, new String[] {keys.stream(), keys.delayed(),
-                keys.dead(), keys.unique(), keys.job(d.id())},
+            Long outcome = persistently(() -> scripts.<Long>call(FAIL, ScriptOutputType.INTEGER,
+                    new String[] {keys.stream(), keys.delayed(), keys.dead(), keys.unique(), keys.job(d.id())},
                     Keys.GROUP, d.sid(), d.id(), Integer.toString(d.attempt()), retry ? "retry" : "dead",
-                    Long.toString(delay), reason);
+                    Long.toString(delay), reason));
             if (outcome == 2) {
                 LOG.info("{} was cancelled; dropped", who);
             } else if (outcome == 1 && retry) {
@@ -347,6 +353,31 @@ final class QueueWorkers {
         } catch (RuntimeException e) {
             LOG.warn("{} failed ({}), and the broker did not take the failure ({}); it will be retried after its "
                     + "lease", who, error, Failures.message(e));
+        }
+    }
+
+    /**
+     * Runs an outcome's script, trying again through a short broker outage (a restart, say) for up
+     * to half a lease; the job stays in the running set meanwhile, so its lease is still renewed.
+     */
+    private <T> T persistently(java.util.function.Supplier<T> call) {
+        long deadline = System.nanoTime() + settings.lease().toNanos() / 2;
+        long pause = 50;
+        while (true) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (stopping || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(1000, pause * 2);
+            }
         }
     }
 
