@@ -49,7 +49,7 @@ public final class BrokerCommands {
                 line(out, "mode", s.mode().name().toLowerCase(Locale.ROOT));
                 line(out, "data", s.dataDirectory().toString());
             });
-            return out.toString();
+            return out.toString().stripTrailing();
         }
         BrokerInfo broker = info.get();
         line(out, "state", status.state().property());
@@ -62,7 +62,7 @@ public final class BrokerCommands {
         line(out, "data", broker.dataDirectory().toString());
         serverFacts(out);
         health(out, broker.health());
-        return out.toString();
+        return out.toString().stripTrailing();
     }
 
     private void serverFacts(StringBuilder out) {

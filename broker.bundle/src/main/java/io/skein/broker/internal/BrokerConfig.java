@@ -26,6 +26,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "the PATH, else the binary shipped with Skein.")
     String executable() default "";
 
+    @AttributeDefinition(description = "Embedded mode: when the append-only file is flushed to disk: everysec "
+            + "(at most a second of acknowledged writes lost if the machine fails) or always (none, slower).")
+    String appendfsync() default "everysec";
+
     @AttributeDefinition(description = "Seconds an ordinary command may take before it fails.")
     String command_timeout() default "10";
 

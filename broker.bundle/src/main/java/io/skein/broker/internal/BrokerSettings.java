@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param commandTimeout timeout of ordinary commands
  * @param connectTimeout timeout of a connection attempt
  * @param startupTimeout how long to wait for an embedded server to answer after start
+ * @param appendfsync the embedded server's {@code appendfsync}: {@code everysec} or {@code always}
  */
 record BrokerSettings(
         Mode mode,
@@ -29,7 +30,8 @@ record BrokerSettings(
         Path executable,
         Duration commandTimeout,
         Duration connectTimeout,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        String appendfsync) {
 
     /**
      * Checks the configuration.
@@ -46,8 +48,12 @@ record BrokerSettings(
         Path dataDirectory = dataDirectory(config.data_dir(), environment);
         RedisURI uri = mode == Mode.EXTERNAL ? uri(config.uri(), commandTimeout) : null;
         Path executable = blank(config.executable()) ? null : path("executable", config.executable());
+        String appendfsync = config.appendfsync().trim();
+        if (!appendfsync.equals("everysec") && !appendfsync.equals("always")) {
+            throw invalid("appendfsync", config.appendfsync(), "is neither \"everysec\" nor \"always\"");
+        }
         return new BrokerSettings(mode, dataDirectory, uri, executable, commandTimeout, connectTimeout,
-                startupTimeout);
+                startupTimeout, appendfsync);
     }
 
     private static Mode mode(String value) throws BrokerException {

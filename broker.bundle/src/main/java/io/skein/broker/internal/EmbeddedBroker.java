@@ -203,7 +203,7 @@ final class EmbeddedBroker implements Backend {
                 : previous != null && previous.port() > 0 && portFree(previous.port()) ? previous.port() : freePort();
         RedisServerProcess started;
         try {
-            started = RedisServerProcess.start(executable, dir, secret, port);
+            started = RedisServerProcess.start(executable, dir, secret, port, settings.appendfsync());
         } catch (IOException e) {
             throw BrokerException.failure("Cannot start " + executable + ": " + DataDirectory.describe(e), e);
         }

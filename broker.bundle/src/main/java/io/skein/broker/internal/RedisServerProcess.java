@@ -41,7 +41,8 @@ final class RedisServerProcess {
      * Append-only persistence is on, RDB snapshots are off; the server listens on the Unix socket
      * only, or, when the path is too long for a socket, on loopback at {@code port}.
      */
-    static RedisServerProcess start(Path executable, DataDirectory dir, String secret, int port) throws IOException {
+    static RedisServerProcess start(Path executable, DataDirectory dir, String secret, int port, String appendfsync)
+            throws IOException {
         StringBuilder conf = new StringBuilder("# Written by Skein at each start; edits are lost.\n");
         Optional<Path> socket = dir.socket();
         if (socket.isPresent()) {
@@ -52,7 +53,7 @@ final class RedisServerProcess {
         }
         conf.append("requirepass ").append(secret).append('\n')
                 .append("dir ").append(quote(dir.redisDirectory())).append('\n')
-                .append("appendonly yes\nappendfsync everysec\nsave \"\"\n")
+                .append("appendonly yes\nappendfsync ").append(appendfsync).append("\nsave \"\"\n")
                 .append("daemonize no\nprotected-mode yes\n")
                 .append("logfile ").append(quote(dir.logDirectory().resolve("redis.log"))).append('\n');
         dir.writeOwnerOnly(dir.serverConfig(), conf.toString());

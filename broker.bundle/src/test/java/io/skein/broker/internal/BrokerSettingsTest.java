@@ -108,6 +108,14 @@ public class BrokerSettingsTest {
     }
 
     @Test
+    public void appendfsyncIsEverysecOrAlways() throws Exception {
+        assertEquals("everysec", settings().appendfsync());
+        values.put("appendfsync", "sometimes");
+        assertEquals("Configuration skein.broker: appendfsync \"sometimes\" is neither \"everysec\" nor \"always\"",
+                error());
+    }
+
+    @Test
     public void configurationErrorsAreNotRetried() {
         values.put("command.timeout", "x");
         assertTrue(assertThrows(BrokerException.class, this::settings).isConfiguration());
@@ -138,6 +146,11 @@ public class BrokerSettingsTest {
             @Override
             public String executable() {
                 return values.getOrDefault("executable", "");
+            }
+
+            @Override
+            public String appendfsync() {
+                return values.getOrDefault("appendfsync", "everysec");
             }
 
             @Override
