@@ -39,7 +39,9 @@ record WorkerSettings(int concurrency, Duration lease, Duration block, Duration 
     }
 
     static WorkerSettings settings(QueueConfig config, Map<String, Object> properties, String queue) {
-        int concurrency = number(properties, "queue." + queue + ".concurrency", config.concurrency());
+        // The inference queue holds one model; it runs one job at a time unless configured otherwise.
+        int fallback = "inference".equals(queue) ? 1 : config.concurrency();
+        int concurrency = number(properties, "queue." + queue + ".concurrency", fallback);
         int lease = number(properties, "queue." + queue + ".lease", config.lease());
         return new WorkerSettings(concurrency, Duration.ofSeconds(lease), Duration.ofMillis(config.block()),
                 Duration.ofSeconds(config.shutdown_timeout()));
