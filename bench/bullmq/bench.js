@@ -33,6 +33,7 @@ const IORedis = require(require.resolve('ioredis', {
 const BULK_CHUNK = 1000;
 const KEEP = { count: 1000 };
 const STALL_MS = 60000; // give up if no job completes for this long
+const LOST_MS = 15000; // give up if Redis does not answer PING for this long
 
 function log(msg) {
   process.stderr.write(`[bullmq-bench] ${msg}\n`);
@@ -364,6 +365,25 @@ async function main() {
   log(`bullmq ${BULLMQ_VERSION}, redis ${redisVersion}, node ${process.version}, prefix ${bench.prefix}, `
     + `jobs ${opts.jobs}, trickle ${opts.rate}/s for ${opts.seconds} s`);
 
+  // Fail fast if Redis goes away mid-run (BullMQ's own connections would just keep retrying).
+  const monitor = new IORedis({
+    ...bench.connection,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => 500,
+  });
+  let monitorError = null;
+  monitor.on('error', (e) => { monitorError = e; });
+  let lastPong = Date.now();
+  const monitorTimer = setInterval(() => {
+    monitor.ping().then(() => { lastPong = Date.now(); }, (e) => { monitorError = e; });
+    if (Date.now() - lastPong > LOST_MS) {
+      fail(`lost the connection to Redis on ${opts.socket} for over ${LOST_MS / 1000} s`
+        + `${monitorError ? ` (${monitorError.message})` : ''}; keys under ${bench.prefix}: may remain`);
+    }
+  }, 1000);
+  monitorTimer.unref();
+
   const t0 = performance.now();
   let result;
   try {
@@ -391,6 +411,8 @@ async function main() {
       log(`${e.message}; keys under ${bench.prefix}: may remain`);
     }
   }
+  clearInterval(monitorTimer);
+  monitor.disconnect();
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   process.stdout.write(JSON.stringify(result) + '\n');
 }

@@ -98,8 +98,9 @@ public final class QueueBench implements BundleActivator {
         done.set(new CountDownLatch(count));
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             queue.enqueue("bench-lat", "bench.noop", Long.toString(System.nanoTime()));
             next += interval;
