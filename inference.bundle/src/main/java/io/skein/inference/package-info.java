@@ -1,5 +1,11 @@
 /**
- * The model that extracts people, places, organisations and activities from entries, loaded only
- * while runnable work exists. Not built yet: this bundle is an empty shell.
+ * The model that reads entries: {@link io.skein.inference.InferenceService} extracts the people,
+ * places, organisations and activities of a text, and keeps its model loaded only while there is
+ * runnable work for it.
  */
+@Export
+@Version("1.0.0")
 package io.skein.inference;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

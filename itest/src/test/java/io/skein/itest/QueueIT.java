@@ -57,23 +57,10 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class QueueIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
+public class QueueIT extends ExamSupport {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final List<Bundle> installed = new ArrayList<>();
-
-    @Configuration
-    public Option[] config() throws IOException {
-        return ExamOptions.skein();
-    }
 
     @Before
     public void configure() throws Exception {
@@ -89,28 +76,6 @@ public class QueueIT {
         registrations.forEach(ServiceRegistration::unregister);
         for (Bundle bundle : installed) {
             bundle.uninstall();
-        }
-    }
-
-    private void update(String pid, Map<String, String> values) throws IOException {
-        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> current = configuration.getProperties();
-        Hashtable<String, Object> wanted = new Hashtable<>(values);
-        if (current == null || !values.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(String.valueOf(current.get(e.getKey()))))) {
-            configuration.update(wanted);
-        }
-    }
-
-    private <S> S service(Class<S> type) throws InterruptedException {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            S service = tracker.waitForService(WAIT.toMillis());
-            assertTrue(type.getSimpleName() + " is there", service != null);
-            return service;
-        } finally {
-            tracker.close();
         }
     }
 
@@ -146,10 +111,6 @@ public class QueueIT {
         }, properties);
         registrations.add(registration);
         return registration;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Skein.await(what, WAIT, condition);
     }
 
     private QueueStats stats(String queue) throws InterruptedException {

@@ -253,11 +253,8 @@ final class QueueWorkers {
     // ---- running one job
 
     private void run(StreamMessage<String, String> message) {
-        Delivery delivery;
-        try {
-            delivery = Delivery.parse(message);
-        } catch (Delivery.Malformed e) {
-            deadLetterMalformed(message, e.getMessage());
+        Delivery delivery = readOrDeadLetter(message);
+        if (delivery == null) {
             return;
         }
         TaskHandler handler = handlers.apply(delivery.task());
@@ -393,6 +390,16 @@ final class QueueWorkers {
         }
     }
 
+    /** The job of an entry, or {@code null} when the entry was not a job and went to the dead letters. */
+    private Delivery readOrDeadLetter(StreamMessage<String, String> message) {
+        try {
+            return Delivery.parse(message);
+        } catch (Delivery.Malformed e) {
+            deadLetterMalformed(message, e.getMessage());
+            return null;
+        }
+    }
+
     private void deadLetterMalformed(StreamMessage<String, String> message, String reason) {
         String raw = String.valueOf(message.getBody());
         String id = "malformed-" + message.getId();
@@ -473,11 +480,8 @@ final class QueueWorkers {
             broker.commands().sync().xack(keys.stream(), Keys.GROUP, message.getId());
             return;
         }
-        Delivery delivery;
-        try {
-            delivery = Delivery.parse(message);
-        } catch (Delivery.Malformed e) {
-            deadLetterMalformed(message, e.getMessage());
+        Delivery delivery = readOrDeadLetter(message);
+        if (delivery == null) {
             return;
         }
         String lost = "lost its worker " + (pending == null ? "?" : pending.getConsumer()) + " (no lease renewal for "
