@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 final class TestBundles {
 
     private static final String IMPORTS = "io.skein.queue;version=\"[1.0,2)\",io.skein.broker;version=\"[1.0,2)\","
+            + "io.skein.inference;version=\"[1.0,2)\","
             + "io.lettuce.core;version=\"[7.7,8)\",io.lettuce.core.api;version=\"[7.7,8)\","
             + "io.lettuce.core.api.sync;version=\"[7.7,8)\",org.osgi.framework;version=\"[1.8,2)\","
             + "org.osgi.util.tracker;version=\"[1.5,2)\"";

@@ -1,6 +1,7 @@
 package io.skein.itest.tasks;
 
 import io.skein.broker.BrokerService;
+import io.skein.inference.InferenceService;
 import io.skein.queue.JobContext;
 import io.skein.queue.TaskHandler;
 
@@ -20,6 +21,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * idempotent handler), {@code skein-test:started:KEY} marks that a run began.
  *
  * <ul>
+ *   <li>{@code test.extract} (queue {@code inference}): extracts the payload's entities, then adds it to
+ *       {@code skein-test:extracted}.</li>
  *   <li>{@code test.record} payload {@code KEY} or {@code KEY|MILLIS}: waits MILLIS, then records.</li>
  *   <li>{@code test.fail}: always throws.</li>
  * </ul>
@@ -29,15 +32,22 @@ public final class TasksActivator implements BundleActivator {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private ServiceTracker<BrokerService, BrokerService> broker;
+    private ServiceTracker<InferenceService, InferenceService> inference;
 
     @Override
     public void start(BundleContext context) {
         broker = new ServiceTracker<>(context, BrokerService.class, null);
         broker.open();
+        inference = new ServiceTracker<>(context, InferenceService.class, null);
+        inference.open();
         String queue = context.getBundle().getHeaders().get("Skein-Test-Queue");
         register(context, queue == null ? "test" : queue, "test.record", this::record);
         register(context, queue == null ? "test" : queue, "test.fail", job -> {
             throw new IllegalStateException("test.fail always fails");
+        });
+        register(context, InferenceService.QUEUE, "test.extract", job -> {
+            inference.waitForService(10_000).extract(job.payload());
+            broker.waitForService(10_000).commands().sync().sadd("skein-test:extracted", job.payload());
         });
     }
 
@@ -70,5 +80,6 @@ public final class TasksActivator implements BundleActivator {
     public void stop(BundleContext context) {
         registrations.forEach(ServiceRegistration::unregister);
         broker.close();
+        inference.close();
     }
 }
