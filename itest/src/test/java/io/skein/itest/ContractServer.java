@@ -30,6 +30,7 @@ final class ContractServer implements AutoCloseable {
 
     private final int port;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String authorization;
     private volatile Function<String, Answer> behaviour;
     private HttpServer server;
 
@@ -49,6 +50,11 @@ final class ContractServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** The Authorization header of the last request, or {@code null}. */
+    String authorization() {
+        return authorization;
+    }
+
     void behave(Function<String, Answer> next) {
         behaviour = next;
     }
@@ -57,6 +63,7 @@ final class ContractServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.incrementAndGet();
+            authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer = behaviour.apply(body);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package io.skein.itest;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.skein.inference.Entity;
@@ -18,6 +19,8 @@ import io.skein.queue.QueueStats;
 import io.skein.queue.TaskHandler;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -56,6 +59,8 @@ public class InferenceIT extends ExamSupport {
     private static final String GOOD =
             "{\"entities\":[{\"name\":\"Sir W. Penn\",\"type\":\"Person\",\"sentence\":\"With Sir W. Penn.\"}]}";
 
+    private static final String API_KEY = "sk-test-4f9c2a";
+
     private ContractServer server;
     private ServiceRegistration<TaskHandler> handler;
     private final Set<String> done = ConcurrentHashMap.newKeySet();
@@ -67,7 +72,7 @@ public class InferenceIT extends ExamSupport {
         update("skein.queue", Map.of("lease", "3", "shutdown.timeout", "2", "block", "500"));
         update("skein.retry.backoff", Map.of("attempts", "3", "base", "0.05", "max", "0.2"));
         update("skein.inference", Map.of("backend", "openai", "endpoint", server.baseUrl(), "model", "test-model",
-                "idle", "2"));
+                "idle", "2", "api.key", API_KEY));
         awaitInference(s -> s.state().backend().contains(server.baseUrl()));
         inference().setEnabled(true);
         Hashtable<String, Object> properties = new Hashtable<>();
@@ -199,6 +204,10 @@ public class InferenceIT extends ExamSupport {
         await("dead at once", () -> queueFailureOf(broken).contains("breaks the schema"));
         assertThat(queueFailureOf(broken), containsString("I think Sir W. Penn is a person."));
         assertEquals("one request and one repair request", 2, server.requests() - before);
+        assertEquals("the key travels in the header", "Bearer " + API_KEY, server.authorization());
+        Path log = Path.of(System.getProperty("skein.home"), "log", "skein.log");
+        assertTrue("the log exists", Files.exists(log));
+        assertFalse("the key is in no log line", Files.readString(log).contains(API_KEY));
     }
 
     /** The failure recorded on the first retried job, if any. */

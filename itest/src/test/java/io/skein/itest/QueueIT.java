@@ -404,6 +404,50 @@ public class QueueIT extends ExamSupport {
         assertEquals(0, queue.stats("restart").dead());
     }
 
+    @Test
+    public void idleWorkersTakeJobsAgainAfterTheRedisServerRestarts() throws Exception {
+        Counting counting = new Counting();
+        handle("idle-restart", "count", counting);
+        QueueService queue = queue();
+        queue.enqueue("idle-restart", "count", "before");
+        await("the workers run", () -> counting.total() == 1);
+
+        long server = broker().info().serverPid();
+        ProcessHandle.of(server).orElseThrow().destroy();
+        await("a new server", () -> {
+            try {
+                long now = broker().info().serverPid();
+                return now != server && now > 0 && broker().info().health().reachable();
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
+        Thread.sleep(3000);
+
+        queue.enqueueAll("idle-restart", "count", IntStream.range(0, 10).mapToObj(i -> "after" + i).toList(),
+                EnqueueOptions.NONE);
+        await("the idle workers took all 10", () -> counting.total() == 11);
+    }
+
+    @Test
+    public void idleWorkersKeepTheirSlotsThroughReadErrorsAndRecreateALostGroup() throws Exception {
+        Counting counting = new Counting();
+        handle("broken-stream", "count", counting);
+        QueueService queue = queue();
+        queue.enqueue("broken-stream", "count", "before");
+        await("the workers run", () -> counting.total() == 1);
+
+        String stream = "skein:{broken-stream}:stream";
+        broker().commands().sync().del(stream);
+        broker().commands().sync().set(stream, "not a stream");
+        Thread.sleep(3000);
+        broker().commands().sync().del(stream);
+
+        queue.enqueueAll("broken-stream", "count", IntStream.range(0, 10).mapToObj(i -> "after" + i).toList(),
+                EnqueueOptions.NONE);
+        await("the workers took all 10", () -> counting.total() == 11);
+    }
+
     private QueueStats statsQuietly(String queue) {
         try {
             return stats(queue);

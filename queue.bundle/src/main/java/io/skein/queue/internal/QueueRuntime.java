@@ -113,7 +113,7 @@ public final class QueueRuntime implements QueueService {
         }
         WorkerSettings settings = WorkerSettings.settings(config, properties, queue);
         QueueWorkers started = new QueueWorkers(queue, settings, broker, scripts, this::handlerFor, this::decide,
-                () -> queues.prepare(queue), hostId);
+                () -> queues.prepareAgain(queue), hostId);
         workers.put(queue, started);
         started.start();
     }

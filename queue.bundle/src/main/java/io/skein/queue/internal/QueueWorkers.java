@@ -147,8 +147,13 @@ final class QueueWorkers {
                 }
                 slots.acquire();
                 int wanted = 1 + slots.drainPermits();
-                List<StreamMessage<String, String>> taken = read(wanted);
-                slots.release(wanted - taken.size());
+                List<StreamMessage<String, String>> taken = List.of();
+                try {
+                    taken = read(wanted);
+                } finally {
+                    // slots not filled, including all of them when the read failed
+                    slots.release(wanted - taken.size());
+                }
                 if (taken.isEmpty()) {
                     continue;
                 }

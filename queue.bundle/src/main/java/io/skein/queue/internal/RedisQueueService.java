@@ -73,9 +73,10 @@ final class RedisQueueService implements QueueService {
         prepared.add(queue);
     }
 
-    /** Forgets which queues were prepared (the server may have lost them). */
-    void forgetPrepared() {
-        prepared.clear();
+    /** Creates the queue's group again, after the server said it has none (its data was lost). */
+    void prepareAgain(String queue) {
+        prepared.remove(queue);
+        prepare(queue);
     }
 
     @Override
