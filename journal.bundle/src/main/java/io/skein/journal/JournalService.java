@@ -49,6 +49,12 @@ public interface JournalService {
      */
     List<Entry> list(String journal, Instant from, Instant to, int limit) throws JournalException;
 
+    /**
+     * Each graph module's state for an entry: waiting, running, done, retrying, dead, parked, or
+     * "waiting for QUEUE" while that queue is paused (inference switched off).
+     */
+    java.util.Map<String, String> progress(String journal, String id) throws JournalException;
+
     /** The journals that hold entries, sorted by name. */
     List<String> journals();
 }

@@ -5,7 +5,7 @@
  * importers are still to come.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.skein.journal;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.skein.broker.BrokerService;
 import io.skein.journal.Entry;
 import io.skein.journal.EntryDraft;
+import io.skein.journal.GraphModule;
+import io.skein.journal.GraphStore;
 import io.skein.journal.JournalException;
 import io.skein.journal.JournalService;
 
@@ -23,17 +25,24 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.skein.queue.QueueService;
+
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Entries in the broker's Redis: a hash per entry ({@code skein:journal:{J}:entry:ID}) and a
  * timeline per journal ({@code skein:journal:{J}:timeline}, entry ids by time in epoch
  * milliseconds, negative before 1970). Each change is one Lua script, so an entry and its place in
- * the timeline change together.
+ * the timeline change together. An entry is written before its modules' jobs are enqueued
+ * (see {@link Pipeline}).
  */
-@Component(service = JournalService.class)
+@Component(service = JournalService.class, immediate = true)
 public final class RedisJournal implements JournalService {
 
     static final String JOURNALS = "skein:journals";
@@ -44,13 +53,16 @@ public final class RedisJournal implements JournalService {
             local t = redis.call('TIME')
             local now = t[1] * 1000 + math.floor(t[2] / 1000)
             local edited = now
+            local unchanged = false
             if saved and redis.call('HGET', KEYS[1], 'content') == ARGV[3] then
               edited = redis.call('HGET', KEYS[1], 'edited')
+              unchanged = redis.call('HGET', KEYS[1], 'epoch') == ARGV[2]
             end
             redis.call('HSET', KEYS[1], 'time', ARGV[1], 'epoch', ARGV[2], 'content', ARGV[3], 'tags', ARGV[4],
               'saved', saved or now, 'edited', edited)
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
             redis.call('SADD', KEYS[3], ARGV[6])
+            if unchanged then return 2 end
             return saved and 0 or 1
             """;
     private static final String EDIT = """
@@ -67,10 +79,45 @@ public final class RedisJournal implements JournalService {
             """;
 
     private final BrokerService broker;
+    private final Pipeline pipeline;
+    private final BundleContext context;
 
     @Activate
-    public RedisJournal(@Reference BrokerService broker) {
+    public RedisJournal(@Reference BrokerService broker, @Reference QueueService queues, @Reference GraphStore graph,
+            BundleContext context) {
         this.broker = broker;
+        this.context = context;
+        this.pipeline = new Pipeline(broker, queues, graph, this::find);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModule(GraphModule module) {
+        pipeline.moduleArrived(context, module);
+    }
+
+    void removeModule(GraphModule module) {
+        pipeline.moduleLeft(module);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pipeline.close();
+    }
+
+    private Optional<Entry> find(String journal, String id) {
+        try {
+            return get(journal, id);
+        } catch (JournalException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Each graph module's state for an entry: waiting, running, done, retrying, dead, parked. */
+    @Override
+    public Map<String, String> progress(String journal, String id) throws JournalException {
+        Validation.journal(journal);
+        Validation.id(id);
+        return pipeline.progress(journal, id);
     }
 
     private RedisCommands<String, String> redis() {
@@ -92,16 +139,21 @@ public final class RedisJournal implements JournalService {
         String content = Validation.content(draft.content());
         OffsetDateTime time = Validation.time(draft.time());
         List<String> tags = Validation.tags(draft.tags());
+        Long outcome;
         try {
-            redis().eval(SAVE, ScriptOutputType.INTEGER,
+            outcome = redis().eval(SAVE, ScriptOutputType.INTEGER,
                     new String[] {entryKey(journal, id), timelineKey(journal), JOURNALS},
                     time.toString(), Long.toString(time.toInstant().toEpochMilli()), content,
                     String.join(TAG_SEPARATOR, tags), id, journal);
         } catch (RedisException e) {
             throw unavailable(e);
         }
-        return get(journal, id).orElseThrow(() -> new JournalException("Entry " + journal + "/" + id
+        Entry saved = get(journal, id).orElseThrow(() -> new JournalException("Entry " + journal + "/" + id
                 + " vanished right after it was saved"));
+        if (outcome != 2) {
+            pipeline.submit(saved);
+        }
+        return saved;
     }
 
     @Override
@@ -117,7 +169,9 @@ public final class RedisJournal implements JournalService {
         } catch (RedisException e) {
             throw unavailable(e);
         }
-        return get(journal, id).orElseThrow();
+        Entry edited = get(journal, id).orElseThrow();
+        pipeline.submit(edited);
+        return edited;
     }
 
     @Override
@@ -127,6 +181,7 @@ public final class RedisJournal implements JournalService {
         try {
             Long gone = redis().eval(DELETE, ScriptOutputType.INTEGER,
                     new String[] {entryKey(journal, id), timelineKey(journal), JOURNALS}, id, journal);
+            pipeline.removed(journal, id);
             return gone == 1;
         } catch (RedisException e) {
             throw unavailable(e);

@@ -1,0 +1,216 @@
+package io.skein.journal.internal;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.skein.broker.BrokerService;
+import io.skein.journal.Entry;
+import io.skein.journal.GraphModule;
+import io.skein.journal.GraphStore;
+import io.skein.queue.EnqueueOptions;
+import io.skein.queue.JobContext;
+import io.skein.queue.JobInfo;
+import io.skein.queue.JobState;
+import io.skein.queue.QueueService;
+import io.skein.queue.TaskHandler;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns saved entries into jobs of the graph modules, in dependency order, and keeps each entry's
+ * state per module ({@code skein:journal:{J}:state:ID}), announcing every change on
+ * {@code skein:journal:{J}:progress} ("ID MODULE STATE") for a UI.
+ *
+ * <p>Every module ever registered is remembered in {@code skein:journal:modules}, so entries saved
+ * while a module is away (its bundle being updated) still get its job, which parks until the module
+ * returns. For each registered module a {@link TaskHandler} runs its jobs. A job carries the entry's
+ * edit time: a job for content that has since been edited does nothing, the newer job writes.
+ */
+final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    static final String MODULES = "skein:journal:modules";
+    private static final String SEPARATOR = "\u001f";
+
+    private final BrokerService broker;
+    private final QueueService queues;
+    private final GraphStore graph;
+    private final BiFunction<String, String, Optional<Entry>> entries;
+    private final Map<String, ServiceRegistration<TaskHandler>> handlers = new ConcurrentHashMap<>();
+
+    Pipeline(BrokerService broker, QueueService queues, GraphStore graph,
+            BiFunction<String, String, Optional<Entry>> entries) {
+        this.broker = broker;
+        this.queues = queues;
+        this.graph = graph;
+        this.entries = entries;
+    }
+
+    private RedisCommands<String, String> redis() {
+        return broker.commands().sync();
+    }
+
+    /** A module as remembered: its task, queue and dependencies. */
+    private record Known(String name, String task, String queue, List<String> dependsOn) {
+
+        static Known parse(String name, String value) {
+            String[] parts = value.split(SEPARATOR, -1);
+            return new Known(name, parts[0], parts[1], parts[2].isEmpty() ? List.of() : List.of(parts[2].split(",")));
+        }
+
+        String format() {
+            return task + SEPARATOR + queue + SEPARATOR + String.join(",", dependsOn);
+        }
+    }
+
+    private Map<String, Known> known() {
+        Map<String, Known> known = new LinkedHashMap<>();
+        redis().hgetall(MODULES).forEach((name, value) -> known.put(name, Known.parse(name, value)));
+        return known;
+    }
+
+    // ---- modules coming and going
+
+    void moduleArrived(BundleContext context, GraphModule module) {
+        Known entry = new Known(module.name(), module.task(), module.queue(), List.copyOf(module.dependsOn()));
+        redis().hset(MODULES, module.name(), entry.format());
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(TaskHandler.TASK, module.task());
+        properties.put(TaskHandler.QUEUE, module.queue());
+        handlers.put(module.name(), context.registerService(TaskHandler.class, job -> run(module, job), properties));
+        LOG.info("Graph module {} registered: task {} on queue {}", module.name(), module.task(), module.queue());
+    }
+
+    void moduleLeft(GraphModule module) {
+        ServiceRegistration<TaskHandler> registration = handlers.remove(module.name());
+        if (registration != null) {
+            registration.unregister();
+        }
+        LOG.info("Graph module {} went away; its jobs park until it returns", module.name());
+    }
+
+    void close() {
+        handlers.values().forEach(ServiceRegistration::unregister);
+        handlers.clear();
+    }
+
+    // ---- entries
+
+    /** Enqueues the jobs of the modules that depend on nothing (the others follow as these finish). */
+    void submit(Entry entry) {
+        for (Known module : known().values()) {
+            if (module.dependsOn().isEmpty()) {
+                enqueue(module, entry);
+            }
+        }
+    }
+
+    private void enqueue(Known module, Entry entry) {
+        String stamp = Long.toString(entry.edited().toEpochMilli());
+        String unique = module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + stamp;
+        String payload = entry.journal() + SEPARATOR + entry.id() + SEPARATOR + stamp;
+        String job = queues.enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
+        redis().hset(stateKey(entry.journal(), entry.id()), Map.of(module.name(), "waiting",
+                module.name() + ".job", job, module.name() + ".unique", unique));
+        announce(entry.journal(), entry.id(), module.name(), "waiting");
+    }
+
+    /** Cancels an entry's waiting jobs and removes its results. */
+    void removed(String journal, String id) {
+        Map<String, String> state = redis().hgetall(stateKey(journal, id));
+        for (Known module : known().values()) {
+            String unique = state.get(module.name() + ".unique");
+            if (unique != null) {
+                queues.cancel(module.queue(), unique);
+            }
+        }
+        graph.removeEntry(journal, id);
+        redis().del(stateKey(journal, id));
+        announce(journal, id, "*", "deleted");
+    }
+
+    /** Each module's state for an entry; a job that failed shows as retrying, dead or parked. */
+    Map<String, String> progress(String journal, String id) {
+        Map<String, String> state = redis().hgetall(stateKey(journal, id));
+        Map<String, String> progress = new LinkedHashMap<>();
+        for (Known module : known().values()) {
+            String value = state.get(module.name());
+            if (value == null) {
+                continue;
+            }
+            if (!value.equals("done")) {
+                String job = state.get(module.name() + ".job");
+                Optional<JobInfo> info = job == null ? Optional.empty() : queues.job(module.queue(), job);
+                if (info.isPresent() && (info.get().state() == JobState.DEAD || info.get().state() == JobState.PARKED
+                        || info.get().state() == JobState.DELAYED)) {
+                    value = info.get().state() == JobState.DELAYED ? "retrying"
+                            : info.get().state().name().toLowerCase(Locale.ROOT);
+                } else if (queues.isPaused(module.queue()) && !value.equals("running")) {
+                    value = "waiting for " + module.queue();
+                }
+            }
+            progress.put(module.name(), value);
+        }
+        return progress;
+    }
+
+    private static String stateKey(String journal, String id) {
+        return "skein:journal:{" + journal + "}:state:" + id;
+    }
+
+    private void announce(String journal, String id, String module, String state) {
+        redis().publish("skein:journal:{" + journal + "}:progress", id + " " + module + " " + state);
+    }
+
+    // ---- running a module's job
+
+    private void run(GraphModule module, JobContext job) throws Exception {
+        String[] payload = job.payload().split(SEPARATOR, -1);
+        if (payload.length != 3) {
+            throw new io.skein.queue.PermanentFailure("Payload is not JOURNAL, ID and EDIT TIME");
+        }
+        String journal = payload[0];
+        String id = payload[1];
+        Optional<Entry> entry = entries.apply(journal, id);
+        if (entry.isEmpty() || !Long.toString(entry.get().edited().toEpochMilli()).equals(payload[2])) {
+            return; // deleted, or edited since: the newer job does the work
+        }
+        setState(journal, id, module.name(), "running");
+        module.process(entry.get(), graph);
+        Optional<Entry> after = entries.apply(journal, id);
+        if (after.isEmpty()) {
+            graph.removeEntry(journal, id);
+            return;
+        }
+        setState(journal, id, module.name(), "done");
+        enqueueDependents(module.name(), after.get());
+    }
+
+    private void setState(String journal, String id, String module, String state) {
+        redis().hset(stateKey(journal, id), module, state);
+        announce(journal, id, module, state);
+    }
+
+    private void enqueueDependents(String done, Entry entry) {
+        Map<String, String> state = redis().hgetall(stateKey(entry.journal(), entry.id()));
+        List<Known> ready = new ArrayList<>();
+        for (Known module : known().values()) {
+            if (module.dependsOn().contains(done)
+                    && module.dependsOn().stream().allMatch(d -> "done".equals(state.get(d)))) {
+                ready.add(module);
+            }
+        }
+        ready.forEach(module -> enqueue(module, entry));
+    }
+}
