@@ -13,6 +13,7 @@ import java.util.Optional;
  * skein               run the host: the shell when a terminal is attached, else headless until stopped
  * skein shell         run the host with the Gogo shell
  * skein exec 'CMD'    run one Gogo command against the data directory and exit with its outcome
+ * skein import PATH... import journal exports (Day One, jrnl, Obsidian); exits 1 when anything was skipped
  * </pre>
  *
  * Exit codes: 0 success, 1 the command or the host failed, 2 bad usage.
@@ -35,6 +36,7 @@ public final class Launcher {
                 case "run" -> serve(Optional.empty(), out);
                 case "shell" -> serve(Optional.of(true), out);
                 case "exec" -> exec(args, out, err);
+                case "import" -> importCommand(args, out, err);
                 case "help", "-h", "--help" -> usage(out, 0);
                 default -> {
                     err.println("skein: unknown command \"" + verb + "\"");
@@ -101,11 +103,38 @@ public final class Launcher {
         }
     }
 
+    /** {@code skein import [--journal J] [--format F] PATH...} is {@code journal:import} with absolute paths. */
+    private static int importCommand(String[] args, PrintStream out, PrintStream err) throws HostException {
+        StringBuilder command = new StringBuilder("journal:import");
+        int paths = 0;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--journal") || arg.equals("-j") || arg.equals("--format") || arg.equals("-f"))
+                    && i + 1 < args.length) {
+                command.append(' ').append(arg).append(' ').append(quote(args[++i]));
+            } else {
+                command.append(' ').append(quote(Path.of(arg).toAbsolutePath().normalize().toString()));
+                paths++;
+            }
+        }
+        if (paths == 0) {
+            err.println("skein: import needs a file or folder, e.g. ./skein import ~/Downloads/Journal.json");
+            return 2;
+        }
+        return exec(new String[] {"exec", command.toString()}, out, err);
+    }
+
+    /** A Gogo string literal. */
+    private static String quote(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     private static int usage(PrintStream to, int code) {
         to.println("""
                 usage: skein                run Skein (the shell on a terminal, else headless until stopped)
                        skein shell          run Skein with the Gogo shell
                        skein exec 'CMD'     run one Gogo command, e.g. skein exec 'broker:info'
+                       skein import PATH... import Day One, jrnl or Obsidian exports [--journal J] [--format F]
                 the data directory is SKEIN_HOME, else $XDG_DATA_HOME/skein, else ~/.local/share/skein""");
         return code;
     }
