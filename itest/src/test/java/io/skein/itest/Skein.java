@@ -59,15 +59,20 @@ public final class Skein {
 
     /** Runs {@code ./skein exec COMMAND} and waits for it. */
     public Result exec(String command) throws IOException, InterruptedException {
+        return run(List.of("exec", command));
+    }
+
+    /** Runs the launcher with these arguments (as {@code ./skein ARGS...}) and waits for it. */
+    public Result run(List<String> args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(home.getParent(), "exec", ".out");
         Path err = Files.createTempFile(home.getParent(), "exec", ".err");
-        Process process = processes.start(launcher("exec", command)
+        Process process = processes.start(launcher(args.toArray(new String[0]))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile()));
         if (!process.waitFor(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("./skein exec '" + command + "' did not finish within " + EXEC_TIMEOUT);
+            throw new AssertionError("./skein " + args + " did not finish within " + EXEC_TIMEOUT);
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
