@@ -50,7 +50,13 @@ final class CommandRunner {
                 out.flush();
                 return 0;
             } catch (InvocationTargetException e) {
-                err.println("skein: " + message(e.getCause()));
+                String message = message(e.getCause());
+                if (message.startsWith("Cannot coerce")) {
+                    err.println("skein: wrong arguments for " + command.split("\\s+")[0] + " (" + message
+                            + "); see ./skein exec 'help " + command.split("\\s+")[0] + "'");
+                    return 2;
+                }
+                err.println("skein: " + message);
                 return 1;
             } finally {
                 sessionType.getMethod("close").invoke(session);

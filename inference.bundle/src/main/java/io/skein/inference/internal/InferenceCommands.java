@@ -55,6 +55,10 @@ public final class InferenceCommands {
 
     @Descriptor("Prints what the model finds in a text")
     public String extract(@Descriptor("the text") String... words) throws InferenceException {
+        if (String.join(" ", words).isBlank()) {
+            throw new IllegalArgumentException("inference:extract needs a text, e.g. inference:extract 'Dinner with "
+                    + "Mr. Mills at the Globe.'");
+        }
         List<Entity> entities = inference.extract(String.join(" ", words));
         if (entities.isEmpty()) {
             return "(nothing found)";
