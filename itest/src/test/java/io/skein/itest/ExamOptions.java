@@ -35,7 +35,7 @@ final class ExamOptions {
         try (Stream<Path> jars = Files.list(Skein.DIST.resolve("bundle"))) {
             for (Path jar : jars.sorted().toList()) {
                 String name = jar.getFileName().toString();
-                if (name.startsWith("org.apache.felix.gogo.jline") || name.startsWith("jline")) {
+                if (name.startsWith("org.apache.felix.gogo.jline")) {
                     continue; // the interactive shell would read the test's standard input
                 }
                 options.add(isFragment(jar) ? bundle(jar.toUri().toString()).noStart()

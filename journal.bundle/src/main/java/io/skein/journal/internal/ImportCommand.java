@@ -94,9 +94,14 @@ public final class ImportCommand {
         return saved;
     }
 
+    /** A bar on standard error; none where the terminal library cannot make one (the import goes on). */
     private static ProgressBar bar(Path path, int total) {
         PrintStream err = System.err;
-        return new ProgressBarBuilder().setTaskName("importing " + path.getFileName()).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err)).build();
+        try {
+            return new ProgressBarBuilder().setTaskName("importing " + path.getFileName()).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err)).build();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 }
