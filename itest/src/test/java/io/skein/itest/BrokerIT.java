@@ -78,6 +78,8 @@ public class BrokerIT {
 
     @Test
     public void everyBundleIsActiveAndEveryComponentInThemToo() throws Exception {
+        // after another test restored the broker, its dependents come back within moments
+        Skein.await("every component settled", java.time.Duration.ofSeconds(30), this::everyComponentSettled);
         for (Bundle bundle : context.getBundles()) {
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
@@ -93,6 +95,18 @@ public class BrokerIT {
             }
         }
         release.forEach(Runnable::run);
+    }
+
+    private boolean everyComponentSettled() {
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state != ComponentConfigurationDTO.ACTIVE
+                        && configuration.state != ComponentConfigurationDTO.SATISFIED) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Delayed components activate on first use and deactivate when released: hold each once. */

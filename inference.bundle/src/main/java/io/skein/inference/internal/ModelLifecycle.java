@@ -67,9 +67,14 @@ public final class ModelLifecycle implements InferenceService {
         this.queues = queues;
         this.backend = backend(config);
         this.idle = Duration.ofSeconds(Math.max(1, config.idle()));
-        this.enabled = readSwitch();
-        if (!enabled && !queues.isPaused(QUEUE)) {
-            queues.pause(QUEUE);
+        try {
+            this.enabled = readSwitch();
+            if (!enabled && !queues.isPaused(QUEUE)) {
+                queues.pause(QUEUE);
+            }
+        } catch (RuntimeException e) {
+            // the broker is restarting; the check below reads the switch again within a second
+            LOG.warn("Inference could not read its switch yet ({}); taking it as on until it can", e.getMessage());
         }
         timer.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);

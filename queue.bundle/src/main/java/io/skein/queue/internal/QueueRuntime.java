@@ -93,7 +93,13 @@ public final class QueueRuntime implements QueueService {
                 Optional.ofNullable(workers.get(queue)).ifPresent(w -> w.onControl(message));
             }
         });
-        control.sync().psubscribe("skein:{*}:control");
+        try {
+            control.sync().psubscribe("skein:{*}:control");
+        } catch (RuntimeException e) {
+            // workers also read the pause flag every few seconds
+            LOG.warn("Queue could not subscribe to pause notifications yet ({}); workers poll the flag meanwhile",
+                    Failures.message(e));
+        }
         for (String queue : WorkerSettings.configuredQueues(properties)) {
             ensureWorkers(queue);
         }

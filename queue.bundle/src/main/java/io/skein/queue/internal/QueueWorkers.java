@@ -118,8 +118,14 @@ final class QueueWorkers {
     }
 
     void start() {
-        onPrepare.run();
-        paused = broker.commands().sync().exists(keys.paused()) == 1;
+        try {
+            onPrepare.run();
+            paused = broker.commands().sync().exists(keys.paused()) == 1;
+        } catch (RuntimeException e) {
+            // the broker is restarting: the fetcher creates the group on its first read, the timer reads the flag
+            LOG.warn("Queue(name={}) starts before the broker answers ({}); it catches up on its own", queue,
+                    Failures.message(e));
+        }
         blocking = broker.openBlocking(settings.block());
         fetcher.start();
         long lease = settings.lease().toMillis();
