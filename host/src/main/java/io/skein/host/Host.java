@@ -181,6 +181,21 @@ final class Host {
         long deadline = System.nanoTime() + timeout.toNanos();
         await("org.apache.felix.service.command.CommandProcessor", null, deadline);
         await(null, BROKER_SETTLED, deadline);
+        // With the broker up, its dependents (the queue, the journal, the graph modules) settle in
+        // moments; a command run before would, say, save entries before the modules are known.
+        Components components = new Components(context());
+        try {
+            while (System.nanoTime() < deadline && context().getServiceReferences(
+                    (String) null, "(skein.broker.state=ready)") != null && !components.allSettled()) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            components.close();
+        }
     }
 
     /**

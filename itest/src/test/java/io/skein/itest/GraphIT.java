@@ -34,6 +34,9 @@ public class GraphIT extends ExamSupport {
     public void configure() throws Exception {
         update("skein.broker", Map.of("data.dir", System.getProperty("skein.home")));
         update("skein.inference", Map.of("backend", "embedded", "idle", "2"));
+        io.skein.broker.BrokerService broker = service(io.skein.broker.BrokerService.class);
+        await("the entities module is known to the journal", () -> broker.commands().sync()
+                .hexists("skein:journal:modules", "entities"));
     }
 
     private JournalService journal() throws InterruptedException {
