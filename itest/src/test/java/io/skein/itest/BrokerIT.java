@@ -49,26 +49,15 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BrokerIT {
+public class BrokerIT extends ExamSupport {
 
-    private static final long WAIT_MILLIS = 60_000;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
+    private static final long WAIT_MILLIS = WAIT.toMillis();
 
     @Inject
     private ServiceComponentRuntime scr;
 
     @Inject
     private CommandProcessor commands;
-
-    @Configuration
-    public Option[] config() throws IOException {
-        return ExamOptions.skein();
-    }
 
     @Before
     public void configureEmbeddedBroker() throws Exception {

@@ -388,16 +388,7 @@ public class QueueIT extends ExamSupport {
                 EnqueueOptions.NONE);
         await("some done", () -> slow.total() > 20);
 
-        long server = broker().info().serverPid();
-        ProcessHandle.of(server).orElseThrow().destroy();
-        await("a new server", () -> {
-            try {
-                long now = broker().info().serverPid();
-                return now != server && now > 0 && broker().info().health().reachable();
-            } catch (InterruptedException e) {
-                return false;
-            }
-        });
+        restartRedisServer();
 
         await("all 300 completed", () -> slow.runs.size() == 300 && statsQuietly("restart").waiting() == 0
                 && statsQuietly("restart").active() == 0);
@@ -412,16 +403,7 @@ public class QueueIT extends ExamSupport {
         queue.enqueue("idle-restart", "count", "before");
         await("the workers run", () -> counting.total() == 1);
 
-        long server = broker().info().serverPid();
-        ProcessHandle.of(server).orElseThrow().destroy();
-        await("a new server", () -> {
-            try {
-                long now = broker().info().serverPid();
-                return now != server && now > 0 && broker().info().health().reachable();
-            } catch (InterruptedException e) {
-                return false;
-            }
-        });
+        restartRedisServer();
         Thread.sleep(3000);
 
         queue.enqueueAll("idle-restart", "count", IntStream.range(0, 10).mapToObj(i -> "after" + i).toList(),
@@ -446,6 +428,20 @@ public class QueueIT extends ExamSupport {
         queue.enqueueAll("broken-stream", "count", IntStream.range(0, 10).mapToObj(i -> "after" + i).toList(),
                 EnqueueOptions.NONE);
         await("the workers took all 10", () -> counting.total() == 11);
+    }
+
+    /** Stops the embedded redis-server (SIGTERM) and waits until its owner has started it again. */
+    private void restartRedisServer() throws Exception {
+        long server = broker().info().serverPid();
+        ProcessHandle.of(server).orElseThrow().destroy();
+        await("a new server", () -> {
+            try {
+                long now = broker().info().serverPid();
+                return now != server && now > 0 && broker().info().health().reachable();
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
     }
 
     private QueueStats statsQuietly(String queue) {

@@ -26,7 +26,8 @@ public class EndpointsTest {
     @Test
     public void describesSocketsTcpAndSentinelsWithoutSecrets() {
         assertEquals("unix:/data/redis.sock",
-                Endpoints.describe(RedisURI.Builder.socket("/data/redis.sock").withPassword("pw".toCharArray()).build()));
+                Endpoints.describe(RedisURI.Builder.socket("/data/redis.sock").withPassword("pw".toCharArray())
+                        .build()));
         assertEquals("redis://h:1/3", Endpoints.describe(RedisURI.create("redis://u:pw@h:1/3")));
         assertEquals("sentinel:a:26379,b:26380 master m",
                 Endpoints.describe(RedisURI.create("redis-sentinel://:pw@a:26379,b:26380/0#m")));

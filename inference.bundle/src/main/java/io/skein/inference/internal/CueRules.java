@@ -102,7 +102,8 @@ final class CueRules {
             if (end - start > 1 && CueWords.in(CueWords.PLACE_HEADS, last)) {
                 return EntityType.PLACE;
             }
-            if (CueWords.in(CueWords.ORGANIZATION_HEADS, last) && !(end - start == 1 && last.equalsIgnoreCase("office"))) {
+            boolean loneOffice = end - start == 1 && last.equalsIgnoreCase("office");
+            if (CueWords.in(CueWords.ORGANIZATION_HEADS, last) && !loneOffice) {
                 return EntityType.ORGANIZATION;
             }
             boolean owner = end < tokens.size() && at(end).possessive();
@@ -125,7 +126,8 @@ final class CueRules {
             for (int i = 1; i < tokens.size(); i++) {
                 Token token = at(i);
                 if (used[i] || !token.properNoun() || !token.capitalised() || token.word().length() < 2
-                        || startsClause(i) || CueWords.title(token.word()) || CueWords.in(CueWords.NOT_NAMES, token.word())
+                        || startsClause(i) || CueWords.title(token.word())
+                        || CueWords.in(CueWords.NOT_NAMES, token.word())
                         || CueWords.activity(token.word()) || at(i - 1).word().equalsIgnoreCase("the")
                         || at(i - 1).word().equalsIgnoreCase("my")) {
                     continue;

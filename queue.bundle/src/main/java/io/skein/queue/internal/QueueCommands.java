@@ -45,7 +45,8 @@ public final class QueueCommands {
         for (String queue : queues.queues()) {
             QueueStats s = queues.stats(queue);
             out.append(String.format("%-20s %8d %8d %8d %8d %8d %10d %8s  %s%n", queue, s.waiting(), s.active(),
-                    s.delayed(), s.parked(), s.dead(), s.completed(), age(s.oldestWaiting()), s.paused() ? "yes" : "no"));
+                    s.delayed(), s.parked(), s.dead(), s.completed(), age(s.oldestWaiting()),
+                    s.paused() ? "yes" : "no"));
         }
         return out.toString().stripTrailing();
     }
@@ -135,7 +136,8 @@ public final class QueueCommands {
             out.append(job.id()).append("  ").append(job.task()).append("  attempt ").append(job.attempt())
                     .append("  ").append(job.state().name().toLowerCase(Locale.ROOT));
             if (job.dueAt() != null) {
-                out.append("  ").append(job.state() == JobState.DELAYED ? "due " : "at ").append(TIME.format(job.dueAt()));
+                out.append("  ").append(job.state() == JobState.DELAYED ? "due " : "at ")
+                        .append(TIME.format(job.dueAt()));
             }
             if (job.failure() != null) {
                 out.append("  failure: ").append(job.failure());
