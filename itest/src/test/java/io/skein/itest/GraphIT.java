@@ -92,6 +92,52 @@ public class GraphIT extends ExamSupport {
     }
 
     @Test
+    public void swappingTheEntitiesModuleDuringAnImportLosesNothingAndRepeatsNothing() throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        String[] places = {"Whitehall", "Greenwich", "Deptford", "Westminster", "Chelsea"};
+        for (int i = 0; i < 40; i++) {
+            texts.add("Dinner with Mr. Quill" + (char) ('a' + i % 20) + " at " + places[i % 5] + ", then a walk.");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            save("calm", "e" + i, "1660-09-" + (10 + i % 18) + "T21:00", texts.get(i));
+        }
+
+        org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "skein.module.entities".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        String location = module.getLocation();
+        Thread importer = new Thread(() -> {
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    save("swapped", "e" + i, "1660-09-" + (10 + i % 18) + "T21:00", texts.get(i));
+                    Thread.sleep(25);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        importer.start();
+        Thread.sleep(150);
+        module.stop();
+        Thread.sleep(200);
+        module.start();
+        Thread.sleep(150);
+        module.update();
+        Thread.sleep(150);
+        module.uninstall();
+        Thread.sleep(200);
+        context.installBundle(location).start();
+        importer.join();
+
+        String[] ids = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "e" + i).toArray(String[]::new);
+        awaitDone("calm", ids);
+        awaitDone("swapped", ids);
+        assertEquals("the swapped run's graph equals the calm run's", facts("calm"), facts("swapped"));
+        io.skein.queue.QueueService queue = service(io.skein.queue.QueueService.class);
+        assertEquals("nothing dead", 0, queue.stats("inference").dead());
+        assertEquals("nothing left parked", 0, queue.stats("inference").parked());
+    }
+
+    @Test
     public void afterEditsAndDeletesTheGraphEqualsTheGraphOfTheFinalEntries() throws Exception {
         save("g2", "a", "1660-08-26T21:00", "With Sir W. Penn to church.");
         save("g2", "b", "1660-09-01T21:00", "Supper with Mr. Mills at the Dolphin.");
