@@ -21,6 +21,9 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code journal:import} (the method is {@code _import}: Gogo drops the underscore, Java keeps the
@@ -38,8 +41,16 @@ public final class ImportCommand {
     /** Imports with more records than this show a progress bar. */
     private static final int BAR_FROM = 50;
 
-    @Reference
-    private JournalService journal;
+    /** How long a save waits for the journal to come back (the broker bundle being updated, say). */
+    private static final long OUTAGE_MILLIS = 60_000;
+
+    /**
+     * Dynamic, so that an import in progress outlives a restart of the journal (which follows the
+     * broker): each save uses the journal that is there now, and waits for one while there is none.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JournalService journal;
 
     @Descriptor("Imports Day One (.json or .zip), jrnl (.json) or Obsidian daily notes (folder of YYYY-MM-DD.md)")
     public String _import(
@@ -49,6 +60,9 @@ public final class ImportCommand {
             @Descriptor("files or folders") String... paths) throws JournalException {
         if (paths.length == 0) {
             throw new IllegalArgumentException("journal:import needs a file or folder to import");
+        }
+        if (journal == null) {
+            throw new IllegalStateException("The journal is not available: see broker:info");
         }
         int saved = 0;
         List<String> skipped = new ArrayList<>();
@@ -80,7 +94,7 @@ public final class ImportCommand {
                     skipped.add(record.problemLine());
                 } else {
                     try {
-                        journal.save(record.draft());
+                        saveThroughOutages(record);
                         saved++;
                     } catch (JournalException e) {
                         skipped.add(ImportRecord.line(record.file(), record.position(), e.getMessage()));
@@ -92,6 +106,35 @@ public final class ImportCommand {
             }
         }
         return saved;
+    }
+
+    /** Saves a record; while the journal or the broker is away, waits for it (up to a minute). */
+    private void saveThroughOutages(ImportRecord record) throws JournalException {
+        long deadline = System.currentTimeMillis() + OUTAGE_MILLIS;
+        while (true) {
+            JournalService current = journal;
+            try {
+                if (current != null) {
+                    current.save(record.draft());
+                    return;
+                }
+            } catch (JournalException | RuntimeException e) {
+                boolean invalid = e instanceof JournalException && !(e.getCause() instanceof RuntimeException);
+                if (invalid || System.currentTimeMillis() > deadline) {
+                    throw e instanceof JournalException je ? je
+                            : new JournalException("The journal failed: " + e.getMessage(), e);
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new JournalException("The journal was not available for " + OUTAGE_MILLIS / 1000 + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JournalException("Interrupted while waiting for the journal", e);
+            }
+        }
     }
 
     /** A bar on standard error; none where the terminal library cannot make one (the import goes on). */

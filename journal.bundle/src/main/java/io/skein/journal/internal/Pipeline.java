@@ -43,13 +43,14 @@ final class Pipeline {
     static final String MODULES = "skein:journal:modules";
     private static final String SEPARATOR = "\u001f";
 
-    private final BrokerService broker;
-    private final QueueService queues;
+    private final java.util.function.Supplier<BrokerService> broker;
+    private final java.util.function.Supplier<QueueService> queues;
     private final GraphStore graph;
     private final BiFunction<String, String, Optional<Entry>> entries;
     private final Map<String, ServiceRegistration<TaskHandler>> handlers = new ConcurrentHashMap<>();
 
-    Pipeline(BrokerService broker, QueueService queues, GraphStore graph,
+    Pipeline(java.util.function.Supplier<BrokerService> broker, java.util.function.Supplier<QueueService> queues,
+            GraphStore graph,
             BiFunction<String, String, Optional<Entry>> entries) {
         this.broker = broker;
         this.queues = queues;
@@ -58,7 +59,7 @@ final class Pipeline {
     }
 
     private RedisCommands<String, String> redis() {
-        return broker.commands().sync();
+        return broker.get().commands().sync();
     }
 
     /** A module as remembered: its task, queue and dependencies. */
@@ -120,10 +121,15 @@ final class Pipeline {
         String stamp = Long.toString(entry.edited().toEpochMilli());
         String unique = module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + stamp;
         String payload = entry.journal() + SEPARATOR + entry.id() + SEPARATOR + stamp;
-        String job = queues.enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
+        String job = queues.get().enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
         redis().hset(stateKey(entry.journal(), entry.id()), Map.of(module.name(), "waiting",
                 module.name() + ".job", job, module.name() + ".unique", unique));
         announce(entry.journal(), entry.id(), module.name(), "waiting");
+    }
+
+    /** Whether the entry's jobs were ever enqueued (while any module was known). */
+    boolean submitted(String journal, String id) {
+        return known().isEmpty() || redis().exists(stateKey(journal, id)) == 1;
     }
 
     /** Cancels an entry's waiting jobs and removes its results. */
@@ -132,7 +138,7 @@ final class Pipeline {
         for (Known module : known().values()) {
             String unique = state.get(module.name() + ".unique");
             if (unique != null) {
-                queues.cancel(module.queue(), unique);
+                queues.get().cancel(module.queue(), unique);
             }
         }
         graph.removeEntry(journal, id);
@@ -151,12 +157,12 @@ final class Pipeline {
             }
             if (!value.equals("done")) {
                 String job = state.get(module.name() + ".job");
-                Optional<JobInfo> info = job == null ? Optional.empty() : queues.job(module.queue(), job);
+                Optional<JobInfo> info = job == null ? Optional.empty() : queues.get().job(module.queue(), job);
                 if (info.isPresent() && (info.get().state() == JobState.DEAD || info.get().state() == JobState.PARKED
                         || info.get().state() == JobState.DELAYED)) {
                     value = info.get().state() == JobState.DELAYED ? "retrying"
                             : info.get().state().name().toLowerCase(Locale.ROOT);
-                } else if (queues.isPaused(module.queue()) && !value.equals("running")) {
+                } else if (queues.get().isPaused(module.queue()) && !value.equals("running")) {
                     value = "waiting for " + module.queue();
                 }
             }

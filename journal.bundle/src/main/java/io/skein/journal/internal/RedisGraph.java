@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The graph in the broker's Redis, per journal J:
@@ -67,15 +68,16 @@ public final class RedisGraph implements GraphStore {
             return 1
             """;
 
-    private final BrokerService broker;
-
-    @Activate
-    public RedisGraph(@Reference BrokerService broker) {
-        this.broker = broker;
-    }
+    /** Bound dynamically, like the journal's broker. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BrokerService broker;
 
     private RedisCommands<String, String> redis() {
-        return broker.commands().sync();
+        BrokerService current = broker;
+        if (current == null) {
+            throw new io.lettuce.core.RedisException("The broker is not available");
+        }
+        return current.commands().sync();
     }
 
     private static String prefix(String journal) {

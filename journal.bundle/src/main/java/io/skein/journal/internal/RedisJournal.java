@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Entries in the broker's Redis: a hash per entry ({@code skein:journal:{J}:entry:ID}) and a
@@ -78,16 +79,40 @@ public final class RedisJournal implements JournalService {
             return gone
             """;
 
-    private final BrokerService broker;
+    /**
+     * The broker and the queue are bound dynamically: a new broker (or queue) replaces the old one
+     * under this component. While none is there the component is unsatisfied, like every dependent
+     * of the broker; when the broker bundle is updated it goes and comes back with it.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BrokerService broker;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QueueService queues;
+
     private final Pipeline pipeline;
     private final BundleContext context;
 
     @Activate
-    public RedisJournal(@Reference BrokerService broker, @Reference QueueService queues, @Reference GraphStore graph,
-            BundleContext context) {
-        this.broker = broker;
+    public RedisJournal(@Reference GraphStore graph, BundleContext context) {
         this.context = context;
-        this.pipeline = new Pipeline(broker, queues, graph, this::find);
+        this.pipeline = new Pipeline(this::broker, this::queues, graph, this::find);
+    }
+
+    private BrokerService broker() {
+        BrokerService current = broker;
+        if (current == null) {
+            throw new io.lettuce.core.RedisException("The broker is not available");
+        }
+        return current;
+    }
+
+    private QueueService queues() {
+        QueueService current = queues;
+        if (current == null) {
+            throw new io.lettuce.core.RedisException("The queue is not available");
+        }
+        return current;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -121,7 +146,7 @@ public final class RedisJournal implements JournalService {
     }
 
     private RedisCommands<String, String> redis() {
-        return broker.commands().sync();
+        return broker().commands().sync();
     }
 
     private static String entryKey(String journal, String id) {
@@ -150,7 +175,9 @@ public final class RedisJournal implements JournalService {
         }
         Entry saved = get(journal, id).orElseThrow(() -> new JournalException("Entry " + journal + "/" + id
                 + " vanished right after it was saved"));
-        if (outcome != 2) {
+        // An unchanged entry is not sent again, unless its jobs never got enqueued (the broker went
+        // away between the write and the enqueue).
+        if (outcome != 2 || !pipeline.submitted(journal, id)) {
             pipeline.submit(saved);
         }
         return saved;
@@ -210,7 +237,7 @@ public final class RedisJournal implements JournalService {
         try {
             List<String> ids = redis().zrevrangebyscore(timelineKey(journal), Range.from(lower, upper),
                     Limit.from(Math.max(1, limit)));
-            RedisAsyncCommands<String, String> async = broker.commands().async();
+            RedisAsyncCommands<String, String> async = broker().commands().async();
             List<RedisFuture<Map<String, String>>> hashes = new ArrayList<>();
             for (String id : ids) {
                 hashes.add(async.hgetall(entryKey(journal, id)));
