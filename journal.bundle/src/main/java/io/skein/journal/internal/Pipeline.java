@@ -48,6 +48,7 @@ final class Pipeline {
     private final GraphStore graph;
     private final BiFunction<String, String, Optional<Entry>> entries;
     private final Map<String, ServiceRegistration<TaskHandler>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Known> present = new ConcurrentHashMap<>();
 
     Pipeline(java.util.function.Supplier<BrokerService> broker, java.util.function.Supplier<QueueService> queues,
             GraphStore graph,
@@ -85,7 +86,13 @@ final class Pipeline {
 
     void moduleArrived(BundleContext context, GraphModule module) {
         Known entry = new Known(module.name(), module.task(), module.queue(), List.copyOf(module.dependsOn()));
-        redis().hset(MODULES, module.name(), entry.format());
+        present.put(module.name(), entry);
+        try {
+            rememberPresent();
+        } catch (RuntimeException e) {
+            // the broker is not bound yet (references bind in any order); the next submit remembers it
+            LOG.debug("Graph module {} will be remembered once the broker is bound", module.name());
+        }
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(TaskHandler.TASK, module.task());
         properties.put(TaskHandler.QUEUE, module.queue());
@@ -94,6 +101,7 @@ final class Pipeline {
     }
 
     void moduleLeft(GraphModule module) {
+        present.remove(module.name());
         ServiceRegistration<TaskHandler> registration = handlers.remove(module.name());
         if (registration != null) {
             registration.unregister();
@@ -108,8 +116,14 @@ final class Pipeline {
 
     // ---- entries
 
+    /** Writes the modules present now into the remembered ones. */
+    private void rememberPresent() {
+        present.values().forEach(module -> redis().hset(MODULES, module.name(), module.format()));
+    }
+
     /** Enqueues the jobs of the modules that depend on nothing (the others follow as these finish). */
     void submit(Entry entry) {
+        rememberPresent();
         for (Known module : known().values()) {
             if (module.dependsOn().isEmpty()) {
                 enqueue(module, entry);
