@@ -156,7 +156,8 @@ public class GraphIT extends ExamSupport {
                 .filter(b -> "skein.broker".equals(b.getSymbolicName())).findFirst().orElseThrow();
         org.apache.felix.service.command.CommandProcessor gogo =
                 service(org.apache.felix.service.command.CommandProcessor.class);
-        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread importer = new Thread(() -> {
             try (java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
                 org.apache.felix.service.command.CommandSession session = gogo.createSession(
