@@ -87,12 +87,7 @@ final class Pipeline {
     void moduleArrived(BundleContext context, GraphModule module) {
         Known entry = new Known(module.name(), module.task(), module.queue(), List.copyOf(module.dependsOn()));
         present.put(module.name(), entry);
-        try {
-            rememberPresent();
-        } catch (RuntimeException e) {
-            // the broker is not bound yet (references bind in any order); the next submit remembers it
-            LOG.debug("Graph module {} will be remembered once the broker is bound", module.name());
-        }
+        rememberPresentQuietly();
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(TaskHandler.TASK, module.task());
         properties.put(TaskHandler.QUEUE, module.queue());
@@ -115,6 +110,15 @@ final class Pipeline {
     }
 
     // ---- entries
+
+    /** Remembers the present modules if the broker is bound; otherwise binding it does. */
+    void rememberPresentQuietly() {
+        try {
+            rememberPresent();
+        } catch (RuntimeException e) {
+            LOG.debug("Graph modules will be remembered once the broker is bound ({})", e.getMessage());
+        }
+    }
 
     /** Writes the modules present now into the remembered ones. */
     private void rememberPresent() {

@@ -84,7 +84,6 @@ public final class RedisJournal implements JournalService {
      * under this component. While none is there the component is unsatisfied, like every dependent
      * of the broker; when the broker bundle is updated it goes and comes back with it.
      */
-    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BrokerService broker;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -113,6 +112,19 @@ public final class RedisJournal implements JournalService {
             throw new io.lettuce.core.RedisException("The queue is not available");
         }
         return current;
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setBroker(BrokerService bound) {
+        broker = bound;
+        // modules may have arrived before the broker was bound (references bind in any order)
+        pipeline.rememberPresentQuietly();
+    }
+
+    void unsetBroker(BrokerService unbound) {
+        if (broker == unbound) {
+            broker = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
