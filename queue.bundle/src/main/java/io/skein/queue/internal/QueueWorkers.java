@@ -127,6 +127,9 @@ final class QueueWorkers {
                     Failures.message(e));
         }
         blocking = broker.openBlocking(settings.block());
+        // Jobs this consumer held in an earlier life in this process (the queue restarted with the
+        // broker, say) have no worker now: back to the stream at once, not after a lease.
+        returnUnstarted();
         fetcher.start();
         long lease = settings.lease().toMillis();
         timer.scheduleWithFixedDelay(this::renewLeases, lease / 3, lease / 3, TimeUnit.MILLISECONDS);
