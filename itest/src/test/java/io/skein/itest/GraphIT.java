@@ -138,51 +138,6 @@ public class GraphIT extends ExamSupport {
     }
 
     @Test
-    public void updatingTheBrokerBundleDuringAnImportLosesNothing() throws Exception {
-        StringBuilder json = new StringBuilder("{\"tags\": {}, \"entries\": [");
-        String[] places = {"Whitehall", "Greenwich", "Deptford", "Westminster", "Chelsea"};
-        for (int i = 0; i < 60; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"title\": \"Dinner with Mr. Quill")
-                    .append((char) ('a' + i % 20)).append(" at ").append(places[i % 5])
-                    .append(".\", \"body\": \"Then a walk.\", \"date\": \"1661-0")
-                    .append(1 + i / 28).append('-').append(String.format("%02d", 1 + i % 28))
-                    .append("\", \"time\": \"21:00\", \"tags\": [], \"starred\": false}");
-        }
-        java.nio.file.Path export = java.nio.file.Files.createTempFile(TestRoot.folder().toPath(), "brokerswap",
-                ".json");
-        java.nio.file.Files.writeString(export, json.append("]}").toString());
-
-        org.osgi.framework.Bundle broker = java.util.Arrays.stream(context.getBundles())
-                .filter(b -> "skein.broker".equals(b.getSymbolicName())).findFirst().orElseThrow();
-        org.apache.felix.service.command.CommandProcessor gogo =
-                service(org.apache.felix.service.command.CommandProcessor.class);
-        java.util.concurrent.atomic.AtomicReference<Object> outcome =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        Thread importer = new Thread(() -> {
-            try (java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream())) {
-                org.apache.felix.service.command.CommandSession session = gogo.createSession(
-                        new java.io.ByteArrayInputStream(new byte[0]), sink, sink);
-                outcome.set(session.execute("journal:import -j brokerswap '" + export + "'"));
-            } catch (Exception e) {
-                outcome.set(e);
-            }
-        });
-        importer.start();
-        Thread.sleep(300);
-        broker.update();
-        importer.join(120_000);
-
-        assertTrue("the import finished: " + outcome.get(), String.valueOf(outcome.get())
-                .contains("imported 60 entries into brokerswap"));
-        String[] ids = journal().list("brokerswap", null, null, 100).stream().map(Entry::id)
-                .toArray(String[]::new);
-        assertEquals(60, ids.length);
-        awaitDone("brokerswap", ids);
-        assertEquals("every entry's mentions are in the graph", 60, graph().entities("brokerswap").stream()
-                .filter(e -> e.name().startsWith("Mr. Quill")).mapToInt(GraphEntity::mentions).sum());
-    }
-
-    @Test
     public void afterEditsAndDeletesTheGraphEqualsTheGraphOfTheFinalEntries() throws Exception {
         save("g2", "a", "1660-08-26T21:00", "With Sir W. Penn to church.");
         save("g2", "b", "1660-09-01T21:00", "Supper with Mr. Mills at the Dolphin.");
