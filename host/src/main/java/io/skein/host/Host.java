@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -281,15 +280,6 @@ final class Host {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a cache left behind is removed by the next host
-        }
-    }
-
-    static boolean isBundle(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() != null
-                    && file.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) != null;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -197,20 +196,6 @@ public final class QueueRuntime implements QueueService {
         if (control != null) {
             control.closeAsync();
         }
-    }
-
-    /** Queues with workers on this host, and the jobs running in each. */
-    Map<String, Integer> running() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        workers.forEach((queue, w) -> counts.put(queue, w.runningCount()));
-        return counts;
-    }
-
-    /** The tasks that have a handler on this host. */
-    TreeSet<String> tasks() {
-        TreeSet<String> tasks = new TreeSet<>();
-        handlers.all().keySet().forEach(r -> tasks.add(String.valueOf(r.getProperty(TaskHandler.TASK))));
-        return tasks;
     }
 
     // ---- QueueService, delegated

@@ -642,8 +642,4 @@ final class QueueWorkers {
         }
     }
 
-    /** Jobs running on this host now. */
-    int runningCount() {
-        return active.size();
-    }
 }
