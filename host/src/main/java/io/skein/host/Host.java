@@ -42,6 +42,13 @@ final class Host {
         EXEC
     }
 
+    /** How a person meets the host: not at all, through the Gogo shell, or through the terminal UI. */
+    enum Face {
+        HEADLESS,
+        SHELL,
+        TUI
+    }
+
     private static final String GOGO_SHELL = "org.apache.felix.gogo.jline";
     private static final String BROKER_SETTLED = "(|(skein.broker.state=ready)(skein.broker.state=failed))";
 
@@ -49,20 +56,20 @@ final class Host {
     private final Path home;
     private final Path cache;
     private final Role role;
-    private final boolean shell;
+    private final Face face;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Framework framework;
 
-    private Host(Launcher.Layout layout, Path home, Role role, boolean shell) {
+    private Host(Launcher.Layout layout, Path home, Role role, Face face) {
         this.layout = layout;
         this.home = home;
         this.role = role;
-        this.shell = shell;
+        this.face = face;
         this.cache = home.resolve("run").resolve("felix-" + ProcessHandle.current().pid());
     }
 
-    static Host create(Launcher.Layout layout, Path home, Role role, boolean shell) throws HostException {
-        Host host = new Host(layout, home, role, shell);
+    static Host create(Launcher.Layout layout, Path home, Role role, Face face) throws HostException {
+        Host host = new Host(layout, home, role, face);
         host.seedConfiguration();
         host.removeStaleCaches();
         return host;
@@ -115,6 +122,8 @@ final class Host {
 
     void start() throws HostException {
         System.setProperty("skein.home", home.toString());
+        // The terminal UI owns the screen: warnings go to the log file only.
+        System.setProperty("skein.console.level", face == Face.TUI ? "OFF" : "WARN");
         try {
             framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                     .orElseThrow(() -> new HostException("no OSGi framework on the class path"))
@@ -138,6 +147,7 @@ final class Host {
         properties.put("skein.home", home.toString());
         properties.put("skein.role", role.name().toLowerCase(java.util.Locale.ROOT));
         properties.put("skein.workers", Boolean.toString(role == Role.HOST));
+        properties.put("skein.tui", Boolean.toString(face == Face.TUI));
         properties.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         properties.put("felix.fileinstall.dir", home.resolve("etc").toString());
         properties.put("org.ops4j.pax.logging.property.file", layout.runtime().resolve("log4j2.xml").toString());
@@ -157,7 +167,7 @@ final class Host {
             Bundle bundle = context.installBundle(jar.toUri().toString());
             bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle.getSymbolicName()));
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            boolean wanted = shell || !GOGO_SHELL.equals(bundle.getSymbolicName());
+            boolean wanted = face == Face.SHELL || !GOGO_SHELL.equals(bundle.getSymbolicName());
             if (!fragment && wanted) {
                 bundle.start();
             }

@@ -4,14 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * {@code ./skein} starts here.
  *
  * <pre>
- * skein               run the host: the shell when a terminal is attached, else headless until stopped
- * skein shell         run the host with the Gogo shell
+ * skein               run the host: the terminal UI when a terminal is attached, else headless until stopped
+ * skein shell         run the host with the Gogo shell (its command tui opens the terminal UI)
  * skein exec 'CMD'    run one Gogo command against the data directory and exit with its outcome
  * skein import PATH... import journal exports (Day One, jrnl, Obsidian); exits 1 when anything was skipped
  * </pre>
@@ -33,8 +32,8 @@ public final class Launcher {
         String verb = args.length == 0 ? "run" : args[0];
         try {
             return switch (verb) {
-                case "run" -> serve(Optional.empty(), out);
-                case "shell" -> serve(Optional.of(true), out);
+                case "run" -> serve(System.console() != null ? Host.Face.TUI : Host.Face.HEADLESS, out);
+                case "shell" -> serve(Host.Face.SHELL, out);
                 case "exec" -> exec(args, out, err);
                 case "import" -> importCommand(args, out, err);
                 case "help", "-h", "--help" -> usage(out, 0);
@@ -49,9 +48,9 @@ public final class Launcher {
         }
     }
 
-    private static int serve(Optional<Boolean> shell, PrintStream out) throws HostException {
-        boolean interactive = shell.orElse(System.console() != null);
-        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.HOST, interactive);
+    private static int serve(Host.Face face, PrintStream out) throws HostException {
+        boolean interactive = face != Host.Face.HEADLESS;
+        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.HOST, face);
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "skein-shutdown"));
         // SIGTERM and (headless) SIGINT are the ordinary way to stop a host: stop cleanly, exit 0.
         stopOn("TERM", host);
@@ -90,7 +89,8 @@ public final class Launcher {
             return 2;
         }
         String command = String.join(" ", Arrays.copyOfRange(args, 1, args.length));
-        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.EXEC, false);
+        Host host = Host.create(Layout.locate(), SkeinHome.resolve(System.getenv()), Host.Role.EXEC,
+                Host.Face.HEADLESS);
         Thread hook = new Thread(host::stop, "skein-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -131,8 +131,8 @@ public final class Launcher {
 
     private static int usage(PrintStream to, int code) {
         to.println("""
-                usage: skein                run Skein (the shell on a terminal, else headless until stopped)
-                       skein shell          run Skein with the Gogo shell
+                usage: skein                run Skein (the terminal UI on a terminal, else headless until stopped)
+                       skein shell          run Skein with the Gogo shell (tui opens the terminal UI)
                        skein exec 'CMD'     run one Gogo command, e.g. skein exec 'broker:info'
                        skein import PATH... import Day One, jrnl or Obsidian exports [--journal J] [--format F]
                 the data directory is SKEIN_HOME, else $XDG_DATA_HOME/skein, else ~/.local/share/skein""");
