@@ -14,6 +14,7 @@ import java.util.Locale;
 
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 
 /**
  * An entity through time: each mention with its date and the sentence that quotes it, oldest first,
@@ -33,7 +34,7 @@ final class EntityScreen implements Screen {
     private boolean onRelated;
     private int selected;
     private int selectedRelated;
-    private int top;
+    private final ItemList timeline = new ItemList();
     private int height = 20;
 
     EntityScreen(String journal, String id) {
@@ -77,28 +78,29 @@ final class EntityScreen implements Screen {
         lines.add(new AttributedStringBuilder()
                 .append(Text.pad(Text.styled("Mentions, oldest first", tui.style().heading()), left)).append(" | ")
                 .append(Text.styled("Mentioned with", tui.style().heading())).toAttributedString());
-        if (selected < top) {
-            top = selected;
-        } else if (selected >= top + this.height) {
-            top = selected - this.height + 1;
-        }
+        List<AttributedString> shown = timeline.render(mentions.size(), i -> mention(tui, i, left), selected,
+                this.height);
         for (int row = 0; row < this.height; row++) {
             AttributedStringBuilder line = new AttributedStringBuilder();
-            line.append(Text.pad(mention(tui, top + row), left)).append(" | ");
+            line.append(Text.pad(row < shown.size() ? shown.get(row) : AttributedString.EMPTY, left)).append(" | ");
             line.append(relatedRow(tui, row));
             lines.add(line.toAttributedString());
         }
         return lines;
     }
 
-    private AttributedString mention(Tui tui, int index) {
-        if (index >= mentions.size()) {
-            return AttributedString.EMPTY;
-        }
+    /** A mention: its entry's date, then the quoting sentence, wrapped on up to four lines. */
+    private List<AttributedString> mention(Tui tui, int index, int width) {
         Mention mention = mentions.get(index);
-        String text = DAY.format(Instant.ofEpochMilli(mention.entryTime())) + "  “"
-                + mention.sentence().strip().replaceAll("\\s+", " ") + "”";
-        return Text.styled(text, !onRelated && index == selected ? tui.style().selected() : tui.style().plain());
+        AttributedStyle style = !onRelated && index == selected ? tui.style().selected() : tui.style().plain();
+        String quote = "“" + mention.sentence().strip().replaceAll("\\s+", " ") + "”";
+        List<AttributedString> wrapped = Text.wrap(Text.styled(quote, style), width - 12);
+        List<AttributedString> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(4, wrapped.size()); i++) {
+            String margin = i == 0 ? DAY.format(Instant.ofEpochMilli(mention.entryTime())) + "  " : " ".repeat(12);
+            lines.add(new AttributedStringBuilder().append(margin, style).append(wrapped.get(i)).toAttributedString());
+        }
+        return lines;
     }
 
     private AttributedString relatedRow(Tui tui, int index) {

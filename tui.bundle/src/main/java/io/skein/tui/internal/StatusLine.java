@@ -10,25 +10,25 @@ import org.jline.utils.AttributedStringBuilder;
 
 /**
  * The bottom line: the broker (owned, attached or external; UNREACHABLE when it does not answer),
- * the job counts of all queues, and inference (on or off, model loaded or not); 80 columns hold it. Each part says "unavailable" on its own
- * when its service is away.
+ * the job counts of all queues, and inference (on or off, model loaded or not); 80 columns hold
+ * it. Each part says "unavailable" on its own when its service is away.
  */
 final class StatusLine {
 
-    private String broker = "broker: starting";
+    private String broker = "broker starting";
     private boolean brokerBad;
-    private String jobs = "jobs: -";
-    private String inference = "inference: -";
+    private String jobs = "jobs -";
+    private String inference = "inference -";
 
     void load(Services services) {
         try {
             BrokerInfo info = services.broker().info();
             String role = info.mode() == BrokerInfo.Mode.EXTERNAL ? "external" : info.owner() ? "owned" : "attached";
             brokerBad = !info.health().reachable();
-            broker = "broker: " + role + (brokerBad ? ", UNREACHABLE" : "");
+            broker = "broker " + role + (brokerBad ? ", UNREACHABLE" : "");
         } catch (RuntimeException e) {
             brokerBad = true;
-            broker = "broker: unavailable";
+            broker = "broker unavailable";
         }
         jobs = jobs(services);
         inference = inference(services);
@@ -48,10 +48,10 @@ final class StatusLine {
                 delayed += stats.delayed();
                 dead += stats.dead();
             }
-            return "jobs: " + waiting + " waiting " + active + " active " + (delayed > 0 ? delayed + " delayed " : "")
+            return "jobs " + waiting + " waiting " + active + " active " + (delayed > 0 ? delayed + " delayed " : "")
                     + dead + " dead";
         } catch (RuntimeException e) {
-            return "jobs: unavailable";
+            return "jobs unavailable";
         }
     }
 
@@ -64,9 +64,9 @@ final class StatusLine {
                 case UNLOADING -> "model unloading";
                 case UNLOADED -> "model unloaded";
             };
-            return "inference: " + (state.enabled() ? "on" : "off") + ", " + model;
+            return "inference " + (state.enabled() ? "on" : "off") + ", " + model;
         } catch (RuntimeException e) {
-            return "inference: unavailable";
+            return "inference unavailable";
         }
     }
 

@@ -286,7 +286,8 @@ final class Tui {
     }
 
     private void draw(Display display, Size size) {
-        int width = size.getColumns();
+        // The last column stays empty: terminals differ in how they wrap a line that fills it.
+        int width = size.getColumns() - 1;
         int height = Math.max(1, size.getRows() - 3);
         Screen top = screens.peek();
         List<AttributedString> lines = new ArrayList<>(size.getRows());
@@ -296,7 +297,7 @@ final class Tui {
             lines.add(row < body.size() ? Text.fit(body.get(row), width) : AttributedString.EMPTY);
         }
         lines.add(prompt != null ? Text.fit(prompt.render(style), width) : Text.fit(message, width));
-        lines.add(status.render(style, width));
+        lines.add(status.render(style, width + 1));
         int[] cursor = prompt != null ? new int[] {size.getRows() - 2, prompt.cursorColumn()}
                 : top.cursor() != null ? new int[] {1 + top.cursor()[0], top.cursor()[1]} : null;
         showCursor(cursor != null);

@@ -27,6 +27,7 @@ final class WorkScreen implements Screen {
     private boolean inferenceOn;
     private int queue;
     private int selected;
+    private final ItemList deadList = new ItemList();
 
     @Override
     public String title(Tui tui) {
@@ -78,15 +79,21 @@ final class WorkScreen implements Screen {
             lines.add(Text.styled("  none", tui.style().faint()));
         }
         int room = Math.max(1, height - lines.size());
-        int top = Math.max(0, selected - room + 1);
-        for (int i = top; i < Math.min(dead.size(), top + room); i++) {
-            JobInfo job = dead.get(i);
-            String failure = job.failure() == null ? "" : job.failure().strip().replaceAll("\\s+", " ");
-            AttributedStringBuilder row = new AttributedStringBuilder()
-                    .style(i == selected ? tui.style().selected() : tui.style().plain())
-                    .append(String.format("  %-22s %-18s try %d  ", job.id(), job.task(), job.attempt()));
-            row.append(Text.styled(failure, i == selected ? tui.style().selected() : tui.style().error()));
-            lines.add(row.toAttributedString());
+        lines.addAll(deadList.render(dead.size(), i -> deadJob(tui, i, width), selected, room));
+        return lines;
+    }
+
+    /** A dead job on one line, its failure wrapped on up to three more. */
+    private List<AttributedString> deadJob(Tui tui, int index, int width) {
+        JobInfo job = dead.get(index);
+        List<AttributedString> lines = new ArrayList<>();
+        String head = String.format("%s %s  %s  try %d", index == selected ? ">" : " ", job.id(), job.task(),
+                job.attempt());
+        lines.add(Text.styled(head, index == selected ? tui.style().selected() : tui.style().plain()));
+        String failure = job.failure() == null ? "(no failure recorded)" : job.failure().strip().replaceAll("\\s+", " ");
+        List<AttributedString> wrapped = Text.wrap(Text.styled(failure, tui.style().error()), width - 4);
+        for (int i = 0; i < Math.min(3, wrapped.size()); i++) {
+            lines.add(new AttributedStringBuilder().append("    ").append(wrapped.get(i)).toAttributedString());
         }
         return lines;
     }
