@@ -1,6 +1,10 @@
 package io.skein.journal.internal;
 
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.skein.broker.BrokerService;
 import io.skein.inference.EntityType;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.osgi.service.component.annotations.Component;
@@ -73,11 +79,15 @@ public final class RedisGraph implements GraphStore {
     private volatile BrokerService broker;
 
     private RedisCommands<String, String> redis() {
+        return connected().commands().sync();
+    }
+
+    private BrokerService connected() {
         BrokerService current = broker;
         if (current == null) {
             throw new io.lettuce.core.RedisException("The broker is not available");
         }
-        return current.commands().sync();
+        return current;
     }
 
     private static String prefix(String journal) {
@@ -95,9 +105,22 @@ public final class RedisGraph implements GraphStore {
     @Override
     public List<GraphEntity> entities(String journal) {
         ensureAuthor(journal);
+        // Every entity's hash is asked for before the first answer is read (one round trip, not one per entity).
+        BrokerService current = connected();
+        RedisAsyncCommands<String, String> async = current.commands().async();
+        List<ScoredValue<String>> ranked = current.commands().sync().zrevrangeWithScores(prefix(journal) + "entities",
+                0, -1);
+        List<RedisFuture<Map<String, String>>> hashes = new ArrayList<>();
+        for (ScoredValue<String> id : ranked) {
+            hashes.add(async.hgetall(prefix(journal) + "entity:" + id.getValue()));
+        }
         List<GraphEntity> entities = new ArrayList<>();
-        for (String id : redis().zrevrange(prefix(journal) + "entities", 0, -1)) {
-            entity(journal, id).ifPresent(entities::add);
+        for (int i = 0; i < ranked.size(); i++) {
+            Map<String, String> hash = LettuceFutures.awaitOrCancel(hashes.get(i), current.commandTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (!hash.isEmpty()) {
+                entities.add(toEntity(journal, ranked.get(i).getValue(), hash, ranked.get(i).getScore()));
+            }
         }
         return entities;
     }
@@ -109,10 +132,13 @@ public final class RedisGraph implements GraphStore {
             return Optional.empty();
         }
         Double score = redis().zscore(prefix(journal) + "entities", id);
+        return Optional.of(toEntity(journal, id, hash, score == null ? 0 : score));
+    }
+
+    private static GraphEntity toEntity(String journal, String id, Map<String, String> hash, double mentions) {
         String aliases = hash.getOrDefault("aliases", "");
-        return Optional.of(new GraphEntity(journal, id, hash.get("name"), EntityType.valueOf(hash.get("type")),
-                aliases.isEmpty() ? List.of() : Arrays.asList(aliases.split(SEPARATOR)),
-                score == null ? 0 : score.intValue()));
+        return new GraphEntity(journal, id, hash.get("name"), EntityType.valueOf(hash.get("type")),
+                aliases.isEmpty() ? List.of() : Arrays.asList(aliases.split(SEPARATOR)), (int) mentions);
     }
 
     @Override
@@ -196,8 +222,17 @@ public final class RedisGraph implements GraphStore {
     public List<Related> related(String journal, String entityId, int limit) {
         String p = prefix(journal);
         Map<String, Integer> together = new HashMap<>();
-        for (String entry : redis().zrange(p + "timeline:" + entityId, 0, -1)) {
-            for (String other : redis().smembers(p + "entry:" + entry)) {
+        // One request per entry, all sent before the first answer is read: an entity with a thousand
+        // mentions costs about one round trip, not a thousand.
+        BrokerService current = connected();
+        RedisAsyncCommands<String, String> async = current.commands().async();
+        List<RedisFuture<Set<String>>> entries = new ArrayList<>();
+        for (String entry : current.commands().sync().zrange(p + "timeline:" + entityId, 0, -1)) {
+            entries.add(async.smembers(p + "entry:" + entry));
+        }
+        for (RedisFuture<Set<String>> members : entries) {
+            for (String other : LettuceFutures.awaitOrCancel(members,
+                    current.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!other.equals(entityId)) {
                     together.merge(other, 1, Integer::sum);
                 }
