@@ -81,6 +81,13 @@ public final class TerminalUi implements Services {
     private void runOnProcessTerminal(BundleContext context) {
         boolean quitByUser;
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("skein").build()) {
+            if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                String why = "this terminal (" + terminal.getType() + ") cannot show the UI; Skein runs headless"
+                        + " (stop it with Ctrl-C; ./skein shell gives the Gogo console)";
+                LOG.warn("Terminal UI not started: {}", why);
+                System.err.println("skein: " + why);
+                return;
+            }
             Tui tui = new Tui(this, terminal, Tui.Mode.HOST);
             running = tui;
             tui.run();
