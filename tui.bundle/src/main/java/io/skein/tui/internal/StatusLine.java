@@ -9,7 +9,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
 /**
- * The bottom line: the broker (owned, attached or external; UNREACHABLE when it does not answer),
+ * The bottom line: the broker (owned, attached or external; ok, or UNREACHABLE when it does not answer),
  * the job counts of all queues, and inference (on or off, model loaded or not); 80 columns hold
  * it. Each part says "unavailable" on its own when its service is away.
  */
@@ -25,7 +25,7 @@ final class StatusLine {
             BrokerInfo info = services.broker().info();
             String role = info.mode() == BrokerInfo.Mode.EXTERNAL ? "external" : info.owner() ? "owned" : "attached";
             brokerBad = !info.health().reachable();
-            broker = "broker " + role + (brokerBad ? ", UNREACHABLE" : "");
+            broker = "broker " + role + (brokerBad ? " UNREACHABLE" : " ok");
         } catch (RuntimeException e) {
             brokerBad = true;
             broker = "broker unavailable";
