@@ -5,10 +5,12 @@ import io.skein.broker.BrokerService;
 import io.skein.journal.Entry;
 import io.skein.journal.GraphModule;
 import io.skein.journal.GraphStore;
+import io.skein.journal.JournalException;
 import io.skein.queue.EnqueueOptions;
 import io.skein.queue.JobContext;
 import io.skein.queue.JobInfo;
 import io.skein.queue.JobState;
+import io.skein.queue.PermanentFailure;
 import io.skein.queue.QueueService;
 import io.skein.queue.TaskHandler;
 
@@ -20,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -36,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * while a module is away (its bundle being updated) still get its job, which parks until the module
  * returns. For each registered module a {@link TaskHandler} runs its jobs. A job carries the entry's
  * edit time: a job for content that has since been edited does nothing, the newer job writes.
+ *
+ * <p>A job that cannot read its entry (the broker is going away under it) fails and is retried; only
+ * an entry that is really gone counts as deleted.
  */
 final class Pipeline {
 
@@ -43,16 +48,20 @@ final class Pipeline {
     static final String MODULES = "skein:journal:modules";
     private static final String SEPARATOR = "\u001f";
 
-    private final java.util.function.Supplier<BrokerService> broker;
-    private final java.util.function.Supplier<QueueService> queues;
+    /** Reads an entry: empty when there is none, an exception when the journal cannot tell. */
+    @FunctionalInterface
+    interface Entries {
+        Optional<Entry> read(String journal, String id) throws JournalException;
+    }
+
+    private final Supplier<BrokerService> broker;
+    private final Supplier<QueueService> queues;
     private final GraphStore graph;
-    private final BiFunction<String, String, Optional<Entry>> entries;
+    private final Entries entries;
     private final Map<String, ServiceRegistration<TaskHandler>> handlers = new ConcurrentHashMap<>();
     private final Map<String, Known> present = new ConcurrentHashMap<>();
 
-    Pipeline(java.util.function.Supplier<BrokerService> broker, java.util.function.Supplier<QueueService> queues,
-            GraphStore graph,
-            BiFunction<String, String, Optional<Entry>> entries) {
+    Pipeline(Supplier<BrokerService> broker, Supplier<QueueService> queues, GraphStore graph, Entries entries) {
         this.broker = broker;
         this.queues = queues;
         this.graph = graph;
@@ -202,17 +211,24 @@ final class Pipeline {
     private void run(GraphModule module, JobContext job) throws Exception {
         String[] payload = job.payload().split(SEPARATOR, -1);
         if (payload.length != 3) {
-            throw new io.skein.queue.PermanentFailure("Payload is not JOURNAL, ID and EDIT TIME");
+            throw new PermanentFailure("Payload is not JOURNAL, ID and EDIT TIME");
         }
         String journal = payload[0];
         String id = payload[1];
-        Optional<Entry> entry = entries.apply(journal, id);
+        try {
+            Validation.journal(journal);
+            Validation.id(id);
+        } catch (JournalException e) {
+            throw new PermanentFailure(e.getMessage(), e);
+        }
+        // A read that fails throws: the job is retried, not taken for one whose entry was deleted.
+        Optional<Entry> entry = entries.read(journal, id);
         if (entry.isEmpty() || !Long.toString(entry.get().edited().toEpochMilli()).equals(payload[2])) {
             return; // deleted, or edited since: the newer job does the work
         }
         setState(journal, id, module.name(), "running");
         module.process(entry.get(), graph);
-        Optional<Entry> after = entries.apply(journal, id);
+        Optional<Entry> after = entries.read(journal, id);
         if (after.isEmpty()) {
             graph.removeEntry(journal, id);
             return;

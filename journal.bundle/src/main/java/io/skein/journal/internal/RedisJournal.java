@@ -95,7 +95,7 @@ public final class RedisJournal implements JournalService {
     @Activate
     public RedisJournal(@Reference GraphStore graph, BundleContext context) {
         this.context = context;
-        this.pipeline = new Pipeline(this::broker, this::queues, graph, this::find);
+        this.pipeline = new Pipeline(this::broker, this::queues, graph, this::get);
     }
 
     private BrokerService broker() {
@@ -139,14 +139,6 @@ public final class RedisJournal implements JournalService {
     @Deactivate
     void deactivate() {
         pipeline.close();
-    }
-
-    private Optional<Entry> find(String journal, String id) {
-        try {
-            return get(journal, id);
-        } catch (JournalException e) {
-            return Optional.empty();
-        }
     }
 
     /** Each graph module's state for an entry: waiting, running, done, retrying, dead, parked. */
