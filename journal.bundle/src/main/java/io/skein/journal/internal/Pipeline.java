@@ -1,5 +1,6 @@
 package io.skein.journal.internal;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.skein.broker.BrokerService;
 import io.skein.journal.Entry;
@@ -47,6 +48,19 @@ final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String MODULES = "skein:journal:modules";
     private static final String SEPARATOR = "\u001f";
+
+    /**
+     * Records a module's job for an entry. The job may have run (and written its own state)
+     * between its enqueue and this write: then its state stays.
+     */
+    private static final String WAITING = """
+            local ran = redis.call('HGET', KEYS[1], ARGV[1] .. '.job') == ARGV[2]
+              and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1
+            redis.call('HSET', KEYS[1], ARGV[1] .. '.job', ARGV[2], ARGV[1] .. '.unique', ARGV[3])
+            if ran then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], 'waiting')
+            return 1
+            """;
 
     /** Reads an entry: empty when there is none, an exception when the journal cannot tell. */
     @FunctionalInterface
@@ -149,9 +163,11 @@ final class Pipeline {
         String unique = module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + stamp;
         String payload = entry.journal() + SEPARATOR + entry.id() + SEPARATOR + stamp;
         String job = queues.get().enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
-        redis().hset(stateKey(entry.journal(), entry.id()), Map.of(module.name(), "waiting",
-                module.name() + ".job", job, module.name() + ".unique", unique));
-        announce(entry.journal(), entry.id(), module.name(), "waiting");
+        Long recorded = redis().eval(WAITING, ScriptOutputType.INTEGER,
+                new String[] {stateKey(entry.journal(), entry.id())}, module.name(), job, unique);
+        if (recorded == 1) {
+            announce(entry.journal(), entry.id(), module.name(), "waiting");
+        }
     }
 
     /** Whether the entry's jobs were ever enqueued (while any module was known). */
@@ -226,19 +242,20 @@ final class Pipeline {
         if (entry.isEmpty() || !Long.toString(entry.get().edited().toEpochMilli()).equals(payload[2])) {
             return; // deleted, or edited since: the newer job does the work
         }
-        setState(journal, id, module.name(), "running");
+        setState(journal, id, module.name(), job.id(), "running");
         module.process(entry.get(), graph);
         Optional<Entry> after = entries.read(journal, id);
         if (after.isEmpty()) {
             graph.removeEntry(journal, id);
             return;
         }
-        setState(journal, id, module.name(), "done");
+        setState(journal, id, module.name(), job.id(), "done");
         enqueueDependents(module.name(), after.get());
     }
 
-    private void setState(String journal, String id, String module, String state) {
-        redis().hset(stateKey(journal, id), module, state);
+    /** A module's state for an entry, with the job it comes from (see {@link #WAITING}). */
+    private void setState(String journal, String id, String module, String job, String state) {
+        redis().hset(stateKey(journal, id), Map.of(module, state, module + ".job", job));
         announce(journal, id, module, state);
     }
 
