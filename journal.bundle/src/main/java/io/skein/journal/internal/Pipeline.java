@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -151,17 +152,29 @@ final class Pipeline {
     /** Enqueues the jobs of the modules that depend on nothing (the others follow as these finish). */
     void submit(Entry entry) {
         rememberPresent();
-        for (Known module : known().values()) {
-            if (module.dependsOn().isEmpty()) {
-                enqueue(module, entry);
-            }
-        }
+        roots().forEach(module -> enqueue(module, entry));
+    }
+
+    /**
+     * Enqueues the jobs an unchanged entry lacks for its content as it is now: those that never got
+     * enqueued because the broker went away between the write and the enqueue (of this version or
+     * of an earlier one), and those of modules that depend on nothing and were registered since.
+     */
+    void submitMissing(Entry entry) {
+        rememberPresent();
+        Map<String, String> state = redis().hgetall(stateKey(entry.journal(), entry.id()));
+        roots().filter(module -> !unique(module, entry).equals(state.get(module.name() + ".unique")))
+                .forEach(module -> enqueue(module, entry));
+    }
+
+    private Stream<Known> roots() {
+        return known().values().stream().filter(module -> module.dependsOn().isEmpty());
     }
 
     private void enqueue(Known module, Entry entry) {
         String stamp = Long.toString(entry.edited().toEpochMilli());
-        String unique = module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + stamp;
         String payload = entry.journal() + SEPARATOR + entry.id() + SEPARATOR + stamp;
+        String unique = unique(module, entry);
         String job = queues.get().enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
         Long recorded = redis().eval(WAITING, ScriptOutputType.INTEGER,
                 new String[] {stateKey(entry.journal(), entry.id())}, module.name(), job, unique);
@@ -170,9 +183,9 @@ final class Pipeline {
         }
     }
 
-    /** Whether the entry's jobs were ever enqueued (while any module was known). */
-    boolean submitted(String journal, String id) {
-        return known().isEmpty() || redis().exists(stateKey(journal, id)) == 1;
+    /** The unique key of a module's job for an entry as last edited. */
+    private static String unique(Known module, Entry entry) {
+        return module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + entry.edited().toEpochMilli();
     }
 
     /** Cancels an entry's waiting jobs and removes its results. */

@@ -179,9 +179,11 @@ public final class RedisJournal implements JournalService {
         }
         Entry saved = get(journal, id).orElseThrow(() -> new JournalException("Entry " + journal + "/" + id
                 + " vanished right after it was saved"));
-        // An unchanged entry is not sent again, unless its jobs never got enqueued (the broker went
-        // away between the write and the enqueue).
-        if (outcome != 2 || !pipeline.submitted(journal, id)) {
+        // An unchanged entry gets only the jobs it lacks (the broker went away between the write and
+        // the enqueue, say), so that saving it again after a failed save completes it.
+        if (outcome == 2) {
+            pipeline.submitMissing(saved);
+        } else {
             pipeline.submit(saved);
         }
         return saved;
