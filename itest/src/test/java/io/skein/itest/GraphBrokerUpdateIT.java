@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,8 +129,7 @@ public class GraphBrokerUpdateIT extends ExamSupport {
     }
 
     private String[] ids(String journal) throws Exception {
-        return journal().list(journal, (Instant) null, null, 2 * ENTRIES).stream().map(Entry::id)
-                .toArray(String[]::new);
+        return journal().list(journal, null, null, 2 * ENTRIES).stream().map(Entry::id).toArray(String[]::new);
     }
 
     private void awaitDone(String journal, String... ids) throws Exception {
