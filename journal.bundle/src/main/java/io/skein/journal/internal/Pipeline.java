@@ -1,14 +1,17 @@
 package io.skein.journal.internal;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.skein.broker.BrokerService;
 import io.skein.journal.Entry;
 import io.skein.journal.GraphModule;
 import io.skein.journal.GraphStore;
+import io.skein.journal.JournalException;
 import io.skein.queue.EnqueueOptions;
 import io.skein.queue.JobContext;
 import io.skein.queue.JobInfo;
 import io.skein.queue.JobState;
+import io.skein.queue.PermanentFailure;
 import io.skein.queue.QueueService;
 import io.skein.queue.TaskHandler;
 
@@ -20,7 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -36,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * while a module is away (its bundle being updated) still get its job, which parks until the module
  * returns. For each registered module a {@link TaskHandler} runs its jobs. A job carries the entry's
  * edit time: a job for content that has since been edited does nothing, the newer job writes.
+ *
+ * <p>A job that cannot read its entry (the broker is going away under it) fails and is retried; only
+ * an entry that is really gone counts as deleted.
  */
 final class Pipeline {
 
@@ -43,16 +50,33 @@ final class Pipeline {
     static final String MODULES = "skein:journal:modules";
     private static final String SEPARATOR = "\u001f";
 
-    private final java.util.function.Supplier<BrokerService> broker;
-    private final java.util.function.Supplier<QueueService> queues;
+    /**
+     * Records a module's job for an entry. The job may have run (and written its own state)
+     * between its enqueue and this write: then its state stays.
+     */
+    private static final String WAITING = """
+            local ran = redis.call('HGET', KEYS[1], ARGV[1] .. '.job') == ARGV[2]
+              and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1
+            redis.call('HSET', KEYS[1], ARGV[1] .. '.job', ARGV[2], ARGV[1] .. '.unique', ARGV[3])
+            if ran then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], 'waiting')
+            return 1
+            """;
+
+    /** Reads an entry: empty when there is none, an exception when the journal cannot tell. */
+    @FunctionalInterface
+    interface Entries {
+        Optional<Entry> read(String journal, String id) throws JournalException;
+    }
+
+    private final Supplier<BrokerService> broker;
+    private final Supplier<QueueService> queues;
     private final GraphStore graph;
-    private final BiFunction<String, String, Optional<Entry>> entries;
+    private final Entries entries;
     private final Map<String, ServiceRegistration<TaskHandler>> handlers = new ConcurrentHashMap<>();
     private final Map<String, Known> present = new ConcurrentHashMap<>();
 
-    Pipeline(java.util.function.Supplier<BrokerService> broker, java.util.function.Supplier<QueueService> queues,
-            GraphStore graph,
-            BiFunction<String, String, Optional<Entry>> entries) {
+    Pipeline(Supplier<BrokerService> broker, Supplier<QueueService> queues, GraphStore graph, Entries entries) {
         this.broker = broker;
         this.queues = queues;
         this.graph = graph;
@@ -128,26 +152,40 @@ final class Pipeline {
     /** Enqueues the jobs of the modules that depend on nothing (the others follow as these finish). */
     void submit(Entry entry) {
         rememberPresent();
-        for (Known module : known().values()) {
-            if (module.dependsOn().isEmpty()) {
-                enqueue(module, entry);
-            }
-        }
+        roots().forEach(module -> enqueue(module, entry));
+    }
+
+    /**
+     * Enqueues the jobs an unchanged entry lacks for its content as it is now: those that never got
+     * enqueued because the broker went away between the write and the enqueue (of this version or
+     * of an earlier one), and those of modules that depend on nothing and were registered since.
+     */
+    void submitMissing(Entry entry) {
+        rememberPresent();
+        Map<String, String> state = redis().hgetall(stateKey(entry.journal(), entry.id()));
+        roots().filter(module -> !unique(module, entry).equals(state.get(module.name() + ".unique")))
+                .forEach(module -> enqueue(module, entry));
+    }
+
+    private Stream<Known> roots() {
+        return known().values().stream().filter(module -> module.dependsOn().isEmpty());
     }
 
     private void enqueue(Known module, Entry entry) {
         String stamp = Long.toString(entry.edited().toEpochMilli());
-        String unique = module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + stamp;
         String payload = entry.journal() + SEPARATOR + entry.id() + SEPARATOR + stamp;
+        String unique = unique(module, entry);
         String job = queues.get().enqueue(module.queue(), module.task(), payload, EnqueueOptions.unique(unique));
-        redis().hset(stateKey(entry.journal(), entry.id()), Map.of(module.name(), "waiting",
-                module.name() + ".job", job, module.name() + ".unique", unique));
-        announce(entry.journal(), entry.id(), module.name(), "waiting");
+        Long recorded = redis().eval(WAITING, ScriptOutputType.INTEGER,
+                new String[] {stateKey(entry.journal(), entry.id())}, module.name(), job, unique);
+        if (recorded == 1) {
+            announce(entry.journal(), entry.id(), module.name(), "waiting");
+        }
     }
 
-    /** Whether the entry's jobs were ever enqueued (while any module was known). */
-    boolean submitted(String journal, String id) {
-        return known().isEmpty() || redis().exists(stateKey(journal, id)) == 1;
+    /** The unique key of a module's job for an entry as last edited. */
+    private static String unique(Known module, Entry entry) {
+        return module.name() + ":" + entry.journal() + "/" + entry.id() + "@" + entry.edited().toEpochMilli();
     }
 
     /** Cancels an entry's waiting jobs and removes its results. */
@@ -202,27 +240,35 @@ final class Pipeline {
     private void run(GraphModule module, JobContext job) throws Exception {
         String[] payload = job.payload().split(SEPARATOR, -1);
         if (payload.length != 3) {
-            throw new io.skein.queue.PermanentFailure("Payload is not JOURNAL, ID and EDIT TIME");
+            throw new PermanentFailure("Payload is not JOURNAL, ID and EDIT TIME");
         }
         String journal = payload[0];
         String id = payload[1];
-        Optional<Entry> entry = entries.apply(journal, id);
+        try {
+            Validation.journal(journal);
+            Validation.id(id);
+        } catch (JournalException e) {
+            throw new PermanentFailure(e.getMessage(), e);
+        }
+        // A read that fails throws: the job is retried, not taken for one whose entry was deleted.
+        Optional<Entry> entry = entries.read(journal, id);
         if (entry.isEmpty() || !Long.toString(entry.get().edited().toEpochMilli()).equals(payload[2])) {
             return; // deleted, or edited since: the newer job does the work
         }
-        setState(journal, id, module.name(), "running");
+        setState(journal, id, module.name(), job.id(), "running");
         module.process(entry.get(), graph);
-        Optional<Entry> after = entries.apply(journal, id);
+        Optional<Entry> after = entries.read(journal, id);
         if (after.isEmpty()) {
             graph.removeEntry(journal, id);
             return;
         }
-        setState(journal, id, module.name(), "done");
+        setState(journal, id, module.name(), job.id(), "done");
         enqueueDependents(module.name(), after.get());
     }
 
-    private void setState(String journal, String id, String module, String state) {
-        redis().hset(stateKey(journal, id), module, state);
+    /** A module's state for an entry, with the job it comes from (see {@link #WAITING}). */
+    private void setState(String journal, String id, String module, String job, String state) {
+        redis().hset(stateKey(journal, id), Map.of(module, state, module + ".job", job));
         announce(journal, id, module, state);
     }
 

@@ -95,7 +95,7 @@ public final class RedisJournal implements JournalService {
     @Activate
     public RedisJournal(@Reference GraphStore graph, BundleContext context) {
         this.context = context;
-        this.pipeline = new Pipeline(this::broker, this::queues, graph, this::find);
+        this.pipeline = new Pipeline(this::broker, this::queues, graph, this::get);
     }
 
     private BrokerService broker() {
@@ -141,14 +141,6 @@ public final class RedisJournal implements JournalService {
         pipeline.close();
     }
 
-    private Optional<Entry> find(String journal, String id) {
-        try {
-            return get(journal, id);
-        } catch (JournalException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Each graph module's state for an entry: waiting, running, done, retrying, dead, parked. */
     @Override
     public Map<String, String> progress(String journal, String id) throws JournalException {
@@ -187,9 +179,11 @@ public final class RedisJournal implements JournalService {
         }
         Entry saved = get(journal, id).orElseThrow(() -> new JournalException("Entry " + journal + "/" + id
                 + " vanished right after it was saved"));
-        // An unchanged entry is not sent again, unless its jobs never got enqueued (the broker went
-        // away between the write and the enqueue).
-        if (outcome != 2 || !pipeline.submitted(journal, id)) {
+        // An unchanged entry gets only the jobs it lacks (the broker went away between the write and
+        // the enqueue, say), so that saving it again after a failed save completes it.
+        if (outcome == 2) {
+            pipeline.submitMissing(saved);
+        } else {
             pipeline.submit(saved);
         }
         return saved;

@@ -194,7 +194,7 @@ public final class QueueRuntime implements QueueService {
         running.parallelStream().forEach(QueueWorkers::stop);
         workers.clear();
         if (control != null) {
-            control.closeAsync();
+            control.close(); // to the end, like the workers' connections
         }
     }
 

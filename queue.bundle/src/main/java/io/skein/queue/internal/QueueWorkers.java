@@ -582,9 +582,11 @@ final class QueueWorkers {
         synchronized (pauseSignal) {
             pauseSignal.notifyAll();
         }
+        // Closed to the end here (which also ends a blocking read): a close still under way when the
+        // broker stops its client would be closed a second time, and Lettuce warns about that.
         StatefulRedisConnection<String, String> connection = blocking;
         if (connection != null) {
-            connection.closeAsync();
+            connection.close();
         }
         fetcher.interrupt();
         join(fetcher);
