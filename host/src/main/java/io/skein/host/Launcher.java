@@ -11,6 +11,7 @@ import java.util.Arrays;
  * <pre>
  * skein               run the host: the terminal UI when a terminal is attached, else headless until stopped
  * skein shell         run the host with the Gogo shell (its command tui opens the terminal UI)
+ * skein headless      run the host without a UI even on a terminal (for {@code ./skein headless &})
  * skein exec 'CMD'    run one Gogo command against the data directory and exit with its outcome
  * skein import PATH... import journal exports (Day One, jrnl, Obsidian); exits 1 when anything was skipped
  * </pre>
@@ -34,6 +35,7 @@ public final class Launcher {
             return switch (verb) {
                 case "run" -> serve(System.console() != null ? Host.Face.TUI : Host.Face.HEADLESS, out);
                 case "shell" -> serve(Host.Face.SHELL, out);
+                case "headless" -> serve(Host.Face.HEADLESS, out);
                 case "exec" -> exec(args, out, err);
                 case "import" -> importCommand(args, out, err);
                 case "help", "-h", "--help" -> usage(out, 0);
@@ -133,6 +135,7 @@ public final class Launcher {
         to.println("""
                 usage: skein                run Skein (the terminal UI on a terminal, else headless until stopped)
                        skein shell          run Skein with the Gogo shell (tui opens the terminal UI)
+                       skein headless       run Skein without a UI, also on a terminal (e.g. ./skein headless &)
                        skein exec 'CMD'     run one Gogo command, e.g. skein exec 'broker:info'
                        skein import PATH... import Day One, jrnl or Obsidian exports [--journal J] [--format F]
                 the data directory is SKEIN_HOME, else $XDG_DATA_HOME/skein, else ~/.local/share/skein""");

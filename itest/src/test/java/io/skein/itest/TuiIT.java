@@ -124,7 +124,7 @@ public class TuiIT extends ExamSupport {
     @Test
     public void withInferenceSwitchedOffANewEntryWaitsForInferenceAndIsDoneWhenItIsBackOn() throws Exception {
         screen.type("w");
-        screen.awaitText("Work · retry policy", SOON);
+        screen.awaitText("retry policy: exponential-backoff", SOON);
         screen.type("i");
         screen.awaitText("inference off", SOON);
         screen.type(TerminalScreen.ESC);
@@ -160,7 +160,7 @@ public class TuiIT extends ExamSupport {
             await("the job is dead", () -> queue.stats("tui-work").dead() == 1);
 
             screen.type("w");
-            screen.awaitText("Work · retry policy", SOON);
+            screen.awaitText("retry policy: exponential-backoff", SOON);
             for (int i = 0; i < 5 && !screen.text().contains("Dead letters of tui-work"); i++) {
                 screen.type(TerminalScreen.TAB);
                 Thread.sleep(300);

@@ -1,5 +1,6 @@
 package io.skein.journal.internal;
 
+import io.skein.inference.EntityType;
 import io.skein.journal.GraphStore;
 import io.skein.journal.GraphStore.GraphEntity;
 import io.skein.journal.GraphStore.Mention;
@@ -42,9 +43,10 @@ public final class GraphCommands {
             @Descriptor("journal") @Parameter(names = {"-j", "--journal"}, absentValue = "default") String name,
             @Descriptor("only this type: person, place, organization or activity")
             @Parameter(names = {"-t", "--type"}, absentValue = "") String type) {
+        EntityType only = type.isEmpty() ? null : type(type);
         StringBuilder out = new StringBuilder();
         for (GraphEntity entity : graph.entities(name)) {
-            if (entity.mentions() == 0 || !type.isEmpty() && !entity.type().name().equalsIgnoreCase(type)) {
+            if (entity.mentions() == 0 || only != null && entity.type() != only) {
                 continue;
             }
             out.append(String.format("%-13s %-32s %3d mention(s)%n", entity.type().name().toLowerCase(Locale.ROOT),
@@ -53,11 +55,28 @@ public final class GraphCommands {
         return out.length() == 0 ? "(no entities in " + name + " yet)" : out.toString().stripTrailing();
     }
 
+    /** A type by its name, singular or plural, British or American spelling, or "org". */
+    static EntityType type(String name) {
+        String word = name.trim().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "person", "people", "persons" -> EntityType.PERSON;
+            case "place", "places" -> EntityType.PLACE;
+            case "organization", "organizations", "organisation", "organisations", "org", "orgs" ->
+                    EntityType.ORGANIZATION;
+            case "activity", "activities" -> EntityType.ACTIVITY;
+            default -> throw new IllegalArgumentException("Unknown entity type \"" + name
+                    + "\": use person, place, organization or activity");
+        };
+    }
+
     @Descriptor("Shows an entity: its timeline of mentions with quotes, and the entities mentioned with it")
     public String entity(
             @Descriptor("journal") @Parameter(names = {"-j", "--journal"}, absentValue = "default") String name,
             @Descriptor("the entity's name, or the start of it") String... words) {
-        String wanted = String.join(" ", words);
+        String wanted = String.join(" ", words).trim();
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("graph:entity needs a name, e.g. graph:entity Pepys");
+        }
         List<GraphEntity> found = graph.search(name, wanted, 1);
         if (found.isEmpty()) {
             throw new IllegalArgumentException("No entity like \"" + wanted + "\" in journal " + name);

@@ -25,6 +25,7 @@ final class EntityScreen implements Screen {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final int RELATED = 12;
+    private static final int QUOTE_LINES = 4;
 
     private final String journal;
     private final String id;
@@ -94,11 +95,15 @@ final class EntityScreen implements Screen {
         Mention mention = mentions.get(index);
         AttributedStyle style = !onRelated && index == selected ? tui.style().selected() : tui.style().plain();
         String quote = "“" + mention.sentence().strip().replaceAll("\\s+", " ") + "”";
-        List<AttributedString> wrapped = Text.wrap(Text.styled(quote, style), width - 12);
+        List<AttributedString> wrapped = Text.wrap(Text.styled(quote, style), width - 15);
         List<AttributedString> lines = new ArrayList<>();
-        for (int i = 0; i < Math.min(4, wrapped.size()); i++) {
+        for (int i = 0; i < Math.min(QUOTE_LINES, wrapped.size()); i++) {
             String margin = i == 0 ? DAY.format(Instant.ofEpochMilli(mention.entryTime())) + "  " : " ".repeat(12);
-            lines.add(new AttributedStringBuilder().append(margin, style).append(wrapped.get(i)).toAttributedString());
+            AttributedStringBuilder line = new AttributedStringBuilder().append(margin, style).append(wrapped.get(i));
+            if (i == QUOTE_LINES - 1 && wrapped.size() > QUOTE_LINES) {
+                line.append(" …”", style);
+            }
+            lines.add(line.toAttributedString());
         }
         return lines;
     }

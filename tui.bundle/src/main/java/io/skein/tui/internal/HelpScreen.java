@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
 
 /** Every key of every screen. */
 final class HelpScreen implements Screen {
@@ -43,6 +44,8 @@ final class HelpScreen implements Screen {
         {"  ↑ ↓ PgUp PgDn", "scroll"},
     };
 
+    private static final int KEY_COLUMN = 28;
+
     private int scroll;
 
     @Override
@@ -64,8 +67,15 @@ final class HelpScreen implements Screen {
     public List<AttributedString> render(Tui tui, int width, int height) {
         List<AttributedString> lines = new ArrayList<>();
         for (String[] key : KEYS) {
-            lines.add(key[1].isEmpty() ? Text.styled(key[0], tui.style().heading())
-                    : new AttributedString(Text.pad(key[0], 28) + key[1]));
+            if (key[1].isEmpty()) {
+                lines.add(Text.styled(key[0], tui.style().heading()));
+                continue;
+            }
+            List<AttributedString> wrapped = Text.wrap(new AttributedString(key[1]), Math.max(10, width - KEY_COLUMN));
+            for (int i = 0; i < wrapped.size(); i++) {
+                lines.add(new AttributedStringBuilder().append(Text.pad(i == 0 ? key[0] : "", KEY_COLUMN))
+                        .append(wrapped.get(i)).toAttributedString());
+            }
         }
         scroll = Math.max(0, Math.min(scroll, lines.size() - height));
         return lines.subList(scroll, Math.min(lines.size(), scroll + height));

@@ -38,7 +38,7 @@ final class HomeScreen implements Screen {
 
     @Override
     public String hints() {
-        return "n new  Enter read  e edit  / entity  w work  : command";
+        return "n new  e edit  / find  w work";
     }
 
     @Override

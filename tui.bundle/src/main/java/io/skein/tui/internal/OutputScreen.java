@@ -14,7 +14,8 @@ import org.jline.utils.AttributedString;
 
 /**
  * A Gogo command run from the command bar, in the background, with its output as it comes in a
- * scrollable pane. Any command of any bundle can be run; its result is formatted as the shell would.
+ * scrollable pane, shown from its first line (End follows the end). Any command of any bundle can be
+ * run; its result is formatted as the shell would.
  */
 final class OutputScreen implements Screen {
 
@@ -22,7 +23,8 @@ final class OutputScreen implements Screen {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private volatile String outcome;
     private int scroll;
-    private boolean following = true;
+    private boolean following;
+    private int total;
     private int height = 20;
 
     OutputScreen(Services services, String command) {
@@ -57,13 +59,20 @@ final class OutputScreen implements Screen {
             }
             outcome = "done";
         } catch (Exception e) {
-            outcome = "failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            String name = command.strip().split("\\s+")[0];
+            outcome = message.startsWith("Cannot coerce")
+                    ? "failed: wrong arguments for " + name + " (" + message + "); see :help " + name
+                    : "failed: " + message;
         }
     }
 
     @Override
     public String title(Tui tui) {
-        return ":" + command + " · " + (outcome == null ? "running…" : outcome);
+        String place = total > height ? " · lines " + (scroll + 1) + "-" + Math.min(total, scroll + height) + " of "
+                + total : "";
+        return ":" + command + " · " + (outcome == null ? "running…" : outcome.startsWith("failed") ? "failed" : outcome)
+                + place;
     }
 
     @Override
@@ -88,8 +97,9 @@ final class OutputScreen implements Screen {
             lines.remove(lines.size() - 1);
         }
         if (outcome != null && outcome.startsWith("failed")) {
-            lines.add(Text.styled(outcome, tui.style().error()));
+            lines.addAll(Text.wrap(Text.styled(outcome, tui.style().error()), width));
         }
+        total = lines.size();
         int last = Math.max(0, lines.size() - height);
         scroll = following ? last : Math.min(scroll, last);
         return lines.subList(scroll, Math.min(lines.size(), scroll + height));

@@ -6,6 +6,7 @@ import io.skein.journal.GraphStore.GraphEntity;
 import io.skein.journal.GraphStore.Mention;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,11 +119,17 @@ final class ReaderScreen implements Screen {
         }
         if (!names.isEmpty()) {
             names.sort(Comparator.comparing(String::length).reversed());
-            String alternatives = names.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+            String alternatives = names.stream().map(ReaderScreen::namePattern).collect(Collectors.joining("|"));
             text.styleMatches(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])"),
                     tui.style().entity());
         }
         return text.toAttributedString();
+    }
+
+    /** A name whose words may be separated by any blanks, a no-break space too. */
+    private static String namePattern(String name) {
+        return Arrays.stream(name.trim().split("[\\s\u00a0]+")).map(Pattern::quote)
+                .collect(Collectors.joining("[\\s\u00a0]+"));
     }
 
     private List<AttributedString> sidebar(Tui tui) {

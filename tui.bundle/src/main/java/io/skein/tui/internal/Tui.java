@@ -100,6 +100,7 @@ final class Tui {
         display.clear();
         BindingReader reader = new BindingReader(terminal.reader());
         KeyMap<Key> keys = Key.map(terminal);
+        boolean pending = false;
         open(new HomeScreen());
         while (running) {
             if (resized) {
@@ -111,8 +112,11 @@ final class Tui {
             if (System.currentTimeMillis() - refreshedAt >= REFRESH_MILLIS) {
                 refresh();
             }
-            draw(display, size);
-            int next = reader.peekCharacter(KEY_WAIT_MILLIS);
+            if (!pending) {
+                draw(display, size);
+            }
+            int next = reader.peekCharacter(pending ? 1 : KEY_WAIT_MILLIS);
+            pending = false;
             if (next == NonBlockingReader.READ_EXPIRED) {
                 continue;
             }
@@ -121,6 +125,8 @@ final class Tui {
                 return;
             }
             handle(key, reader.getLastBinding());
+            // Keys that are already waiting (a paste) are handled before the next frame is drawn.
+            pending = running && reader.peekCharacter(1) >= 0;
         }
     }
 
@@ -304,17 +310,20 @@ final class Tui {
         display.update(lines, cursor != null ? size.cursorPos(cursor[0], Math.min(cursor[1], width - 1)) : -1);
     }
 
+    /**
+     * The title on the left, the key hints on the right. When both do not fit, the hints give way
+     * first, except for the key to help, and then the title is cut.
+     */
     private AttributedString titleBar(Screen top, int width) {
         String title = " " + top.title(this) + " ";
-        String hints = top.hints() + "  ? help ";
-        AttributedStringBuilder bar = new AttributedStringBuilder().style(style.bar());
-        bar.append(Text.fit(title, width));
-        int room = width - bar.columnLength();
-        if (room > hints.length() + 1) {
-            bar.append(" ".repeat(room - hints.length())).append(hints);
-        } else if (room > 0) {
-            bar.append(" ".repeat(room));
+        String help = top.typing() ? "" : "? help ";
+        String hints = top.hints() + (help.isEmpty() ? " " : "  " + help);
+        if (Text.columns(title) + Text.columns(hints) > width) {
+            hints = help.isEmpty() ? "" : help;
         }
+        AttributedStringBuilder bar = new AttributedStringBuilder().style(style.bar());
+        bar.append(Text.fit(title, width - Text.columns(hints)));
+        bar.append(" ".repeat(Math.max(0, width - bar.columnLength() - Text.columns(hints)))).append(hints);
         return bar.toAttributedString();
     }
 

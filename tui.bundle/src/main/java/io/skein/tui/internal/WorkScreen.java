@@ -15,7 +15,8 @@ import org.jline.utils.AttributedStringBuilder;
 /**
  * The background work: each queue's counts by state, the dead letters of the chosen queue with
  * their failures, and the switches: replay one or all, pause or resume the queue, inference on or
- * off. The retry policy in force is named at the top.
+ * off (the inference queue is paused and resumed by the inference switch only). The retry policy
+ * in force is named at the top.
  */
 final class WorkScreen implements Screen {
 
@@ -31,7 +32,7 @@ final class WorkScreen implements Screen {
 
     @Override
     public String title(Tui tui) {
-        return "Work · retry policy: " + policy;
+        return "Work";
     }
 
     @Override
@@ -59,6 +60,7 @@ final class WorkScreen implements Screen {
         List<AttributedString> lines = new ArrayList<>();
         lines.add(Text.styled("inference: " + (inferenceOn ? "on" : "off (its queue is paused on every host)"),
                 tui.style().heading()));
+        lines.add(Text.styled("retry policy: " + policy, tui.style().plain()));
         lines.add(Text.styled(String.format("  %-16s %8s %7s %8s %7s %6s %10s", "queue", "waiting", "active",
                 "delayed", "parked", "dead", "completed"), tui.style().heading()));
         for (int i = 0; i < queues.size(); i++) {
@@ -87,8 +89,8 @@ final class WorkScreen implements Screen {
     private List<AttributedString> deadJob(Tui tui, int index, int width) {
         JobInfo job = dead.get(index);
         List<AttributedString> lines = new ArrayList<>();
-        String head = String.format("%s %s  %s  try %d", index == selected ? ">" : " ", job.id(), job.task(),
-                job.attempt());
+        String head = String.format("%s %s  %s  try %d  %s", index == selected ? ">" : " ", job.id(), job.task(),
+                job.attempt(), job.payload() == null ? "" : Text.printable(job.payload()));
         lines.add(Text.styled(head, index == selected ? tui.style().selected() : tui.style().plain()));
         String failure = job.failure() == null ? "(no failure recorded)" : job.failure().strip().replaceAll("\\s+", " ");
         List<AttributedString> wrapped = Text.wrap(Text.styled(failure, tui.style().error()), width - 4);
@@ -138,7 +140,10 @@ final class WorkScreen implements Screen {
                 }
             }
             case "p" -> {
-                if (name != null) {
+                if (InferenceService.QUEUE.equals(name)) {
+                    tui.fail("The inference queue follows the inference switch: press i to switch it "
+                            + (inferenceOn ? "off" : "on") + ".");
+                } else if (name != null) {
                     boolean paused = service.isPaused(name);
                     if (paused) {
                         service.resume(name);
