@@ -73,7 +73,9 @@ public final class ImportCommand {
                 Importer importer = format.isEmpty() ? Importers.detect(path) : Importers.named(format);
                 records = importer.read(path, name);
             } catch (IOException | IllegalArgumentException e) {
-                skipped.add(given + ": " + e.getMessage());
+                // a message that names the path already says where
+                String message = String.valueOf(e.getMessage());
+                skipped.add(message.contains(given) ? message : given + ": " + message);
                 continue;
             }
             saved += save(records, path, skipped);
