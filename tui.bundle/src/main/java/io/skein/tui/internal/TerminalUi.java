@@ -122,7 +122,8 @@ public final class TerminalUi implements Services {
     public void tui(CommandSession session) {
         Object terminal = session.get(".terminal");
         if (!(terminal instanceof Terminal)) {
-            throw new IllegalStateException("tui needs a terminal: run it from the shell of ./skein shell");
+            throw new IllegalStateException("tui needs the shell's terminal: type it at the g! prompt of ./skein shell"
+                    + " (from the UI's command bar the UI is already open)");
         }
         Tui tui = new Tui(this, (Terminal) terminal, Tui.Mode.SHELL);
         tui.run();
