@@ -105,7 +105,7 @@ public final class ModelLifecycle implements InferenceService {
 
     @Override
     public List<Entity> extract(String text) throws InferenceException {
-        if (!enabled) {
+        if (!enabled && !switchedOnElsewhere()) {
             throw new IllegalStateException("Inference is switched off");
         }
         while (true) {
@@ -204,6 +204,23 @@ public final class ModelLifecycle implements InferenceService {
     }
 
     // ---- the switch
+
+    /**
+     * Whether another host switched inference on since this host last looked (it looks once a
+     * second): that host resumed the queue at once, so its jobs may reach this host first.
+     */
+    private boolean switchedOnElsewhere() {
+        try {
+            if (readSwitch()) {
+                enabled = true;
+                LOG.info("Inference switched on (seen on this host)");
+                return true;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Inference switch unreadable: {}", e.getMessage());
+        }
+        return false;
+    }
 
     private boolean readSwitch() {
         return !"0".equals(broker.commands().sync().get(SWITCH));

@@ -169,6 +169,7 @@ final class EditorScreen implements Screen {
     private void save(Tui tui) throws Exception {
         Entry saved = editing == null ? tui.services.journal().save(EntryDraft.of(journal, text.toString()))
                 : tui.services.journal().edit(journal, editing.id(), text.toString());
+        tui.focus(saved.id());
         tui.replace(new ReaderScreen(saved.journal(), saved.id()));
         tui.say((editing == null ? "Saved" : "Saved the edit") + "; the graph follows in the background.");
     }

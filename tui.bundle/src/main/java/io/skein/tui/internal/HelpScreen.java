@@ -40,8 +40,11 @@ final class HelpScreen implements Screen {
         {"  ↑ ↓", "choose a dead letter; r replays it, R replays all"},
         {"  p", "pause or resume the queue on every host"},
         {"  i", "switch inference on or off"},
+        {"Command bar", ""},
+        {"  ↑ ↓", "earlier and later commands"},
+        {"  Ctrl-U", "clear the line"},
         {"Command output", ""},
-        {"  ↑ ↓ PgUp PgDn", "scroll"},
+        {"  ↑ ↓ PgUp PgDn Home End", "scroll; End follows new output"},
     };
 
     private static final int KEY_COLUMN = 28;

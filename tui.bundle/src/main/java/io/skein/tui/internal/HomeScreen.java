@@ -47,6 +47,12 @@ final class HomeScreen implements Screen {
         List<Entry> page = journal.list(tui.journal(), null, null, wanted + 1);
         more = page.size() > wanted;
         entries = more ? page.subList(0, wanted) : page;
+        String focus = tui.takeFocus();
+        for (int i = 0; focus != null && i < entries.size(); i++) {
+            if (entries.get(i).id().equals(focus)) {
+                selected = i;
+            }
+        }
         selected = Math.max(0, Math.min(selected, entries.size() - 1));
         marks.clear();
         loadMarks(tui);
@@ -84,7 +90,11 @@ final class HomeScreen implements Screen {
             lines.add(new AttributedString("or J to switch journals. ./skein import PATH imports from a shell."));
             return lines;
         }
-        int titleWidth = Math.max(8, width - 2 - 16 - 2 - 2 - Marks.WIDTH);
+        int markWidth = 4;
+        for (int row = top; row < Math.min(entries.size(), top + height); row++) {
+            markWidth = Math.max(markWidth, marks.getOrDefault(entries.get(row).id(), "").length());
+        }
+        int titleWidth = Math.max(8, width - 2 - 16 - 2 - 2 - markWidth);
         for (int row = top; row < Math.min(entries.size(), top + height); row++) {
             Entry entry = entries.get(row);
             String mark = marks.getOrDefault(entry.id(), "");

@@ -22,6 +22,7 @@ enum Key {
     TAB,
     SAVE,
     INTERRUPT,
+    CLEAR,
     IGNORED;
 
     /** The bindings of the terminal's own key sequences and of the common xterm ones. */
@@ -49,6 +50,7 @@ enum Key {
         keys.bind(ESCAPE, "\033");
         keys.bind(SAVE, KeyMap.ctrl('S'), KeyMap.ctrl('O'));
         keys.bind(INTERRUPT, KeyMap.ctrl('C'));
+        keys.bind(CLEAR, KeyMap.ctrl('U'));
         return keys;
     }
 

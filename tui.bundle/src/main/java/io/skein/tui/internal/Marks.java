@@ -6,8 +6,6 @@ import java.util.Map;
 /** One processing mark for an entry, from the states of its graph modules. */
 final class Marks {
 
-    static final int WIDTH = "waiting for inference".length();
-
     private Marks() {
     }
 

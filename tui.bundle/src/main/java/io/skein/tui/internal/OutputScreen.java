@@ -62,7 +62,7 @@ final class OutputScreen implements Screen {
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             String name = command.strip().split("\\s+")[0];
             outcome = message.startsWith("Cannot coerce")
-                    ? "failed: wrong arguments for " + name + " (" + message + "); see :help " + name
+                    ? "failed: wrong arguments for " + name + "; see :help " + name
                     : "failed: " + message;
         }
     }

@@ -60,6 +60,10 @@ final class Prompt {
             }
             case LEFT -> cursor = cursor > 0 ? text.offsetByCodePoints(cursor, -1) : 0;
             case RIGHT -> cursor = cursor < text.length() ? text.offsetByCodePoints(cursor, 1) : cursor;
+            case CLEAR -> {
+                text.setLength(0);
+                cursor = 0;
+            }
             case HOME -> cursor = 0;
             case END -> cursor = text.length();
             case UP -> recall(-1);

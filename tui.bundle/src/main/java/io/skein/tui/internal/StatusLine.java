@@ -74,6 +74,13 @@ final class StatusLine {
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.append(broker, brokerBad ? style.error() : style.plain()).append(" | ").append(jobs).append(" | ")
                 .append(inference);
+        if (line.columnLength() > width - 1) {
+            // narrow: the counts and the model's state in their short forms, so nothing is cut
+            line = new AttributedStringBuilder();
+            line.append(broker, brokerBad ? style.error() : style.plain()).append(" | ")
+                    .append(jobs.replace(" waiting", "w").replace(" active", "a").replace(" delayed", "dly"))
+                    .append(" | ").append(inference.replace("model ", ""));
+        }
         // The last cell of the last row is left empty: some terminals scroll when it is written.
         return Text.fit(line.toAttributedString(), width - 1);
     }

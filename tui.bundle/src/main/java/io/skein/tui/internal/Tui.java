@@ -53,6 +53,7 @@ final class Tui {
     private final StatusLine status = new StatusLine();
     private final List<String> commandHistory = new ArrayList<>();
     private String journal = DEFAULT_JOURNAL;
+    private String focus;
     private Prompt prompt;
     private AttributedString message = AttributedString.EMPTY;
     private AttributedString complaint;
@@ -149,6 +150,18 @@ final class Tui {
 
     void journal(String name) {
         journal = name;
+    }
+
+    /** Asks the entries screen to select this entry when it next shows (the one just written). */
+    void focus(String entryId) {
+        focus = entryId;
+    }
+
+    /** The entry to select, once. */
+    String takeFocus() {
+        String id = focus;
+        focus = null;
+        return id;
     }
 
     // ---- screens
@@ -317,9 +330,9 @@ final class Tui {
     private AttributedString titleBar(Screen top, int width) {
         String title = " " + top.title(this) + " ";
         String help = top.typing() ? "" : "? help ";
-        String hints = top.hints() + (help.isEmpty() ? " " : "  " + help);
+        String hints = " " + top.hints() + (help.isEmpty() ? " " : "  " + help);
         if (Text.columns(title) + Text.columns(hints) > width) {
-            hints = help.isEmpty() ? "" : help;
+            hints = help.isEmpty() ? "" : " " + help;
         }
         AttributedStringBuilder bar = new AttributedStringBuilder().style(style.bar());
         bar.append(Text.fit(title, width - Text.columns(hints)));
