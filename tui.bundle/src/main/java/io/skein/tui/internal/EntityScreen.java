@@ -94,8 +94,15 @@ final class EntityScreen implements Screen {
     private List<AttributedString> mention(Tui tui, int index, int width) {
         Mention mention = mentions.get(index);
         AttributedStyle style = !onRelated && index == selected ? tui.style().selected() : tui.style().plain();
-        String quote = "“" + mention.sentence().strip().replaceAll("\\s+", " ") + "”";
-        List<AttributedString> wrapped = Text.wrap(Text.styled(quote, style), width - 15);
+        String sentence = mention.sentence().strip().replaceAll("\\s+", " ");
+        List<AttributedString> wrapped = Text.wrap(Text.styled("“" + sentence + "”", style), width - 15);
+        int name = nameAt(sentence);
+        if (wrapped.size() > QUOTE_LINES && name > (width - 15) * (QUOTE_LINES - 1)) {
+            // a long sentence that names the entity late is quoted from a little before the name
+            int from = sentence.lastIndexOf(' ', Math.max(0, name - (width - 15)));
+            wrapped = Text.wrap(Text.styled("“… " + sentence.substring(Math.max(0, from + 1)) + "”", style),
+                    width - 15);
+        }
         List<AttributedString> lines = new ArrayList<>();
         for (int i = 0; i < Math.min(QUOTE_LINES, wrapped.size()); i++) {
             String margin = i == 0 ? DAY.format(Instant.ofEpochMilli(mention.entryTime())) + "  " : " ".repeat(12);
@@ -106,6 +113,20 @@ final class EntityScreen implements Screen {
             lines.add(line.toAttributedString());
         }
         return lines;
+    }
+
+    /** Where the sentence first names the entity (by its name or an alias), or -1. */
+    private int nameAt(String sentence) {
+        int first = -1;
+        List<String> names = new ArrayList<>(entity.aliases());
+        names.add(entity.name());
+        for (String name : names) {
+            int at = sentence.replace('\u00a0', ' ').indexOf(name.replace('\u00a0', ' '));
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     private AttributedString relatedRow(Tui tui, int index) {
