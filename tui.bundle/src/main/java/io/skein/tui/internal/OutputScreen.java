@@ -71,8 +71,8 @@ final class OutputScreen implements Screen {
     public String title(Tui tui) {
         String place = total > height ? " · lines " + (scroll + 1) + "-" + Math.min(total, scroll + height) + " of "
                 + total : "";
-        return ":" + command + " · " + (outcome == null ? "running…" : outcome.startsWith("failed") ? "failed" : outcome)
-                + place;
+        String state = outcome == null ? "running…" : outcome.startsWith("failed") ? "failed" : outcome;
+        return ":" + command + " · " + state + place;
     }
 
     @Override

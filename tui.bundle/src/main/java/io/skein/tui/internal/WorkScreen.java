@@ -92,7 +92,8 @@ final class WorkScreen implements Screen {
         String head = String.format("%s %s  %s  try %d  %s", index == selected ? ">" : " ", job.id(), job.task(),
                 job.attempt(), job.payload() == null ? "" : Text.printable(job.payload()));
         lines.add(Text.styled(head, index == selected ? tui.style().selected() : tui.style().plain()));
-        String failure = job.failure() == null ? "(no failure recorded)" : job.failure().strip().replaceAll("\\s+", " ");
+        String failure = job.failure() == null ? "(no failure recorded)"
+                : job.failure().strip().replaceAll("\\s+", " ");
         List<AttributedString> wrapped = Text.wrap(Text.styled(failure, tui.style().error()), width - 4);
         for (int i = 0; i < Math.min(3, wrapped.size()); i++) {
             lines.add(new AttributedStringBuilder().append("    ").append(wrapped.get(i)).toAttributedString());
