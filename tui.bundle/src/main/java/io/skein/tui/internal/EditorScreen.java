@@ -126,8 +126,8 @@ final class EditorScreen implements Screen {
             case DOWN -> vertical(1);
             case PAGE_UP -> vertical(-height);
             case PAGE_DOWN -> vertical(height);
-            case HOME -> cursor = lines().get(lineOf(lines(), cursor))[0];
-            case END -> cursor = lines().get(lineOf(lines(), cursor))[1];
+            case HOME -> cursor = currentLine()[0];
+            case END -> cursor = currentLine()[1];
             case SAVE -> save(tui);
             case ESCAPE, INTERRUPT -> cancel(tui);
             default -> {
@@ -144,6 +144,11 @@ final class EditorScreen implements Screen {
 
     private List<int[]> lines() {
         return Text.lines(Text.printable(text.toString()), width);
+    }
+
+    private int[] currentLine() {
+        List<int[]> lines = lines();
+        return lines.get(lineOf(lines, cursor));
     }
 
     /** Moves the cursor {@code rows} lines up or down, to the same column where the line allows. */

@@ -24,9 +24,7 @@ final class ItemList {
         if (selected < top) {
             top = selected;
         }
-        while (top < selected && linesBetween(item, top, selected) > height) {
-            top++;
-        }
+        top = Math.max(top, firstFitting(item, selected, height));
         for (int i = top; i < count && lines.size() < height; i++) {
             for (AttributedString line : item.apply(i)) {
                 if (lines.size() < height) {
@@ -37,11 +35,14 @@ final class ItemList {
         return lines;
     }
 
-    private static int linesBetween(IntFunction<List<AttributedString>> item, int from, int to) {
-        int lines = 0;
-        for (int i = from; i <= to; i++) {
-            lines += item.apply(i).size();
+    /** The lowest index from which items up to {@code selected} fill at most {@code height} lines. */
+    private static int firstFitting(IntFunction<List<AttributedString>> item, int selected, int height) {
+        int first = selected;
+        int lines = item.apply(selected).size();
+        while (first > 0 && lines + item.apply(first - 1).size() <= height) {
+            first--;
+            lines += item.apply(first).size();
         }
-        return lines;
+        return first;
     }
 }

@@ -34,7 +34,7 @@ final class Prompt {
     }
 
     static Prompt yesNo(String question, Answer onYes) {
-        return new Prompt(question + " (y/n) ", text -> onYes.accept(text), true, List.of());
+        return new Prompt(question + " (y/n) ", onYes, true, List.of());
     }
 
     /**

@@ -224,9 +224,7 @@ final class Tui {
     void safely(Action action) {
         try {
             action.run();
-        } catch (Services.Unavailable e) {
-            fail(e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (Services.Unavailable | IllegalArgumentException | IllegalStateException e) {
             fail(e.getMessage());
         } catch (Exception e) {
             String text = e.getMessage() != null ? e.getMessage() : e.toString();

@@ -123,6 +123,9 @@ final class WorkScreen implements Screen {
     }
 
     private boolean typed(Tui tui, String typed) {
+        if (!"rRpi".contains(typed)) {
+            return false;
+        }
         QueueService service = tui.services.queue();
         String name = queues.isEmpty() ? null : queues.get(queue).queue();
         switch (typed) {
